@@ -1,0 +1,51 @@
+import { type AppConfig, ConfigError, loadConfig } from '@aeolus/core';
+import { buildApp } from './app.js';
+import { openConfiguredDatabase } from './boot.js';
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Boots everything `npm start` and `aeolus serve` run: database, HTTP server, event workers. */
+export async function startServer(config: AppConfig = loadConfig()): Promise<RunningServer> {
+  const opened = await openConfiguredDatabase(config);
+  const app = await buildApp({ config, database: opened.database });
+  const address = await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    { database: config.database.kind, nats: Boolean(config.nats) },
+    `Aeolus is listening on ${address.replace('0.0.0.0', 'localhost')}`,
+  );
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await app.close();
+      await opened.release();
+    })();
+    return stopping;
+  };
+  return { url: address, stop };
+}
+
+/** Entry point for `node apps/server/dist/main.js`: readable failures, graceful shutdown on signals. */
+export async function main(): Promise<void> {
+  let server: RunningServer;
+  try {
+    server = await startServer();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+    } else {
+      console.error(`Aeolus could not start: ${(error as Error).message}`);
+    }
+    process.exit(1);
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      server.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}

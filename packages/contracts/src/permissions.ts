@@ -1,0 +1,78 @@
+import type { ApiKeyScope } from './api-keys.js';
+import type { Role } from './identity.js';
+import { ROLES } from './identity.js';
+
+/**
+ * The permission catalogue: every action a route or service can perform, the roles that may perform it,
+ * and the API-key scope that lets a machine client perform it (null: people only). The authorization
+ * layer (`can()` in @aeolus/core), the route × role matrix test and the web navigation all read this.
+ */
+export interface PermissionRule {
+  roles: readonly Role[];
+  scope: ApiKeyScope | null;
+  description: string;
+}
+
+const ALL: readonly Role[] = ROLES;
+
+export const PERMISSIONS = {
+  'organisation:read': {
+    roles: ALL,
+    scope: 'organisation:read',
+    description: 'See the organisation one acts for',
+  },
+  'users:read': {
+    roles: ['admin', 'operator_admin'],
+    scope: 'users:read',
+    description: 'List the members of the organisation',
+  },
+  'users:manage': {
+    roles: ['admin', 'operator_admin'],
+    scope: null,
+    description: 'Add members to the organisation',
+  },
+  'api-keys:manage': {
+    roles: ALL,
+    scope: null,
+    description: 'Create, list and revoke the API keys one created',
+  },
+  'api-keys:manage-all': {
+    roles: ['admin', 'operator_admin'],
+    scope: null,
+    description: 'List and revoke every API key of the organisation',
+  },
+  'audit:read': {
+    roles: ['admin', 'operator_admin', 'secretariat_analyst'],
+    scope: 'audit:read',
+    description: 'Read the audit log of the organisation',
+  },
+  'events:read': {
+    roles: ALL,
+    scope: 'events:read',
+    description: 'Follow the event stream of the organisation',
+  },
+  'webhooks:manage': {
+    roles: ['admin', 'operator_admin'],
+    scope: 'webhooks:manage',
+    description: 'Manage webhook subscriptions and see their deliveries',
+  },
+} as const satisfies Record<string, PermissionRule>;
+
+export type Action = keyof typeof PERMISSIONS;
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
+
+/** Whether a role grants an action (the web app uses this to build the navigation). */
+export function roleAllows(roles: readonly Role[], action: Action): boolean {
+  const rule: PermissionRule = PERMISSIONS[action];
+  return roles.some((r) => rule.roles.includes(r));
+}
+
+/** The scopes a user with these roles may put on an API key. */
+export function grantableScopes(roles: readonly Role[]): ApiKeyScope[] {
+  const scopes = new Set<ApiKeyScope>();
+  for (const action of ACTIONS) {
+    const rule: PermissionRule = PERMISSIONS[action];
+    if (rule.scope && roleAllows(roles, action)) scopes.add(rule.scope);
+  }
+  return [...scopes];
+}

@@ -1,0 +1,86 @@
+import { and, desc, eq, gte, ilike, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.js';
+import { appMeta } from '../events/events.tables.js';
+import { auditLog } from './audit.tables.js';
+
+export type AuditRow = typeof auditLog.$inferSelect;
+export type NewAuditRow = typeof auditLog.$inferInsert;
+
+export const AUDIT_HEAD_KEY = 'audit.head';
+// Names the advisory lock that serialises appends, so that `seq` and `prev_hash` form one chain.
+const AUDIT_LOCK_KEY = 7_411_202_402;
+
+export async function lockAuditChain(tx: Tx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
+}
+
+export async function findLastAuditRow(tx: Db | Tx): Promise<Pick<AuditRow, 'seq' | 'hash'> | undefined> {
+  const [row] = await tx
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  return row;
+}
+
+export async function insertAuditRow(tx: Tx, row: NewAuditRow): Promise<void> {
+  await tx.insert(auditLog).values(row);
+  const head = { seq: row.seq, hash: row.hash };
+  await tx
+    .insert(appMeta)
+    .values({ key: AUDIT_HEAD_KEY, value: head })
+    .onConflictDoUpdate({ target: appMeta.key, set: { value: head, updatedAt: new Date() } });
+}
+
+export async function findAuditHead(db: Db | Tx): Promise<{ seq: number; hash: string } | null> {
+  const [row] = await db.select().from(appMeta).where(eq(appMeta.key, AUDIT_HEAD_KEY));
+  return (row?.value as { seq: number; hash: string } | undefined) ?? null;
+}
+
+export async function listAuditRowsAfter(db: Db | Tx, afterSeq: number, limit: number): Promise<AuditRow[]> {
+  return db
+    .select()
+    .from(auditLog)
+    .where(sql`${auditLog.seq} > ${afterSeq}`)
+    .orderBy(auditLog.seq)
+    .limit(limit);
+}
+
+export interface AuditFilter {
+  organisationId: string | null;
+  actor?: string;
+  action?: string;
+  subject?: string;
+  from?: Date;
+  to?: Date;
+  before?: number;
+  limit: number;
+}
+
+/** Tenant-scoped: only entries of `organisationId` are ever returned. */
+export async function listAuditRows(db: Db | Tx, filter: AuditFilter): Promise<AuditRow[]> {
+  const conditions: SQL[] = [
+    filter.organisationId === null
+      ? sql`${auditLog.organisationId} is null`
+      : eq(auditLog.organisationId, filter.organisationId),
+  ];
+  if (filter.actor) conditions.push(ilike(auditLog.actorLabel, `%${escapeLike(filter.actor)}%`));
+  if (filter.action) conditions.push(ilike(auditLog.action, `${escapeLike(filter.action)}%`));
+  if (filter.subject) {
+    const s = `%${escapeLike(filter.subject)}%`;
+    conditions.push(or(ilike(auditLog.subjectType, s), ilike(auditLog.subjectId, s))!);
+  }
+  if (filter.from) conditions.push(gte(auditLog.occurredAt, filter.from));
+  if (filter.to) conditions.push(lte(auditLog.occurredAt, filter.to));
+  if (filter.before) conditions.push(lt(auditLog.seq, filter.before));
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.seq))
+    .limit(filter.limit);
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditEntry, AuditPage, AuditQuery, AuditVerification } from '@aeolus/contracts';
+import type { Db, Tx } from '../db/client.js';
+import type { Actor } from '../identity/actor.js';
+import { actorId, actorOrganisationId } from '../identity/actor.js';
+import { authorize, tenantOf } from '../identity/authorization.js';
+import { auditHash, ChainVerifier, GENESIS_HASH } from './audit.chain.js';
+import * as repo from './audit.repository.js';
+import type { AuditSummary } from './audit.tables.js';
+
+export interface AuditRecord {
+  action: string;
+  subjectType: string;
+  subjectId?: string | null;
+  summary?: AuditSummary;
+  /** Defaults to the actor's organisation. */
+  organisationId?: string | null;
+}
+
+/**
+ * Appends one entry to the chain inside the caller's transaction. The advisory lock serialises
+ * appenders, so each entry's `prev_hash` is the hash of the entry before it, across all processes.
+ */
+export async function appendAudit(
+  tx: Tx,
+  actor: Actor,
+  record: AuditRecord,
+): Promise<{ seq: number; hash: string }> {
+  await repo.lockAuditChain(tx);
+  const last = await repo.findLastAuditRow(tx);
+  const seq = (last?.seq ?? 0) + 1;
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const content = {
+    seq,
+    id: randomUUID(),
+    occurredAt: new Date().toISOString(),
+    organisationId: record.organisationId === undefined ? actorOrganisationId(actor) : record.organisationId,
+    actorType: actor.kind === 'system' ? (actor.label === 'public' ? 'public' : 'system') : actor.kind,
+    actorId: actorId(actor),
+    actorLabel: actor.label,
+    action: record.action,
+    subjectType: record.subjectType,
+    subjectId: record.subjectId ?? null,
+    // A JSON round-trip gives the exact value PostgreSQL's jsonb will hand back when we verify.
+    summary: JSON.parse(JSON.stringify(record.summary ?? {})) as AuditSummary,
+    requestId: actor.requestId ?? null,
+  } as const;
+  const hash = auditHash(prevHash, content);
+  await repo.insertAuditRow(tx, {
+    ...content,
+    occurredAt: new Date(content.occurredAt),
+    actorType: content.actorType,
+    prevHash,
+    hash,
+  });
+  return { seq, hash };
+}
+
+/** Walks the whole chain in pages and reports the first entry that was altered, removed or reordered. */
+export async function verifyAuditChain(
+  db: Db,
+  options: { pageSize?: number } = {},
+): Promise<AuditVerification> {
+  const verifier = new ChainVerifier();
+  const pageSize = options.pageSize ?? 5000;
+  let after = 0;
+  for (;;) {
+    const rows = await repo.listAuditRowsAfter(db, after, pageSize);
+    for (const row of rows) {
+      const ok = verifier.push({ ...row, occurredAt: row.occurredAt.toISOString() });
+      if (!ok) return verifier.finish(null);
+    }
+    if (rows.length < pageSize) break;
+    after = rows.at(-1)!.seq;
+  }
+  return verifier.finish(await repo.findAuditHead(db));
+}
+
+export async function listAuditEntries(db: Db, actor: Actor, query: AuditQuery): Promise<AuditPage> {
+  authorize(actor, 'audit:read');
+  const rows = await repo.listAuditRows(db, {
+    organisationId: tenantOf(actor),
+    actor: query.actor,
+    action: query.action,
+    subject: query.subject,
+    from: query.from ? new Date(query.from) : undefined,
+    to: query.to ? new Date(query.to) : undefined,
+    before: query.before,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  return {
+    items: page.map(toAuditEntry),
+    nextCursor: rows.length > query.limit ? (page.at(-1)?.seq ?? null) : null,
+  };
+}
+
+export function toAuditEntry(row: repo.AuditRow): AuditEntry {
+  return {
+    seq: row.seq,
+    id: row.id,
+    occurredAt: row.occurredAt.toISOString(),
+    organisationId: row.organisationId,
+    actorType: row.actorType,
+    actorId: row.actorId,
+    actorLabel: row.actorLabel,
+    action: row.action,
+    subjectType: row.subjectType,
+    subjectId: row.subjectId,
+    summary: row.summary as Record<string, unknown>,
+    requestId: row.requestId,
+    hash: row.hash,
+  };
+}

@@ -1,0 +1,210 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only place that reads `process.env`. Parsed once at boot; a missing or malformed variable stops
+ * start-up with a message naming it. Development defaults make `npm start` work with nothing set.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
+
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PUBLIC_URL: z.url().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATA_DIR: z.string().min(1).default('./.data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    SEED_DEMO: bool.optional(),
+    NATS_URL: z
+      .string()
+      .regex(/^(nats|tls|wss?):\/\//, 'must be a nats:// URL')
+      .optional(),
+    NATS_STREAM: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .default('AEOLUS_EVENTS'),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    KEY_ENCRYPTION_KEY: base64Key.optional(),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(12),
+    TRUST_PROXY: bool.default(false),
+    BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(100 * 1024 * 1024)
+      .default(1024 * 1024),
+    LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+    PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(17),
+    WEB_DIST_DIR: z.string().optional(),
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_REDIRECT_URI: z.url().optional(),
+    OIDC_ALLOW_INSECURE: bool.default(false),
+    EVENT_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_URL) {
+      // PostgreSQL mode runs several stateless servers; their secrets must be shared, so we refuse to
+      // invent them per process (a generated secret would log users out on every other node).
+      if (!env.SESSION_SECRET) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SESSION_SECRET'],
+          message: 'is required when DATABASE_URL is set',
+        });
+      }
+      if (!env.KEY_ENCRYPTION_KEY) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['KEY_ENCRYPTION_KEY'],
+          message: 'is required when DATABASE_URL is set (32 random bytes, base64)',
+        });
+      }
+    }
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_REDIRECT_URI];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_REDIRECT_URI must be set together',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  publicUrl?: string;
+  logLevel: Env['LOG_LEVEL'];
+  dataDir: string;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+  seedDemo: boolean;
+  nats?: { url: string; stream: string };
+  secrets: { session: string; keyEncryptionKey: Buffer };
+  sessionTtlHours: number;
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  loginRateLimitPerMinute: number;
+  apiKeyRateLimitPerMinute: number;
+  passwordHashCost: number;
+  webDistDir?: string;
+  oidc?: {
+    issuer: string;
+    clientId: string;
+    clientSecret?: string;
+    redirectUri: string;
+    allowInsecure: boolean;
+  };
+  events: { pollMs: number; webhookTimeoutMs: number; webhookMaxAttempts: number };
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment (default: `process.env`) into the typed configuration, or throws ConfigError. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  const dataDir = path.resolve(env.DATA_DIR);
+  const embedded = !env.DATABASE_URL;
+  const secrets = embedded
+    ? loadOrCreateEmbeddedSecrets(dataDir, env)
+    : { session: env.SESSION_SECRET!, keyEncryptionKey: Buffer.from(env.KEY_ENCRYPTION_KEY!, 'base64') };
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: env.PUBLIC_URL,
+    logLevel: env.LOG_LEVEL,
+    dataDir,
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
+      : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    seedDemo: env.SEED_DEMO ?? embedded,
+    nats: env.NATS_URL ? { url: env.NATS_URL, stream: env.NATS_STREAM } : undefined,
+    secrets,
+    sessionTtlHours: env.SESSION_TTL_HOURS,
+    trustProxy: env.TRUST_PROXY,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
+    apiKeyRateLimitPerMinute: env.API_KEY_RATE_LIMIT_PER_MINUTE,
+    passwordHashCost: env.PASSWORD_HASH_COST,
+    webDistDir: env.WEB_DIST_DIR,
+    oidc:
+      env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_REDIRECT_URI
+        ? {
+            issuer: env.OIDC_ISSUER,
+            clientId: env.OIDC_CLIENT_ID,
+            clientSecret: env.OIDC_CLIENT_SECRET,
+            redirectUri: env.OIDC_REDIRECT_URI,
+            allowInsecure: env.OIDC_ALLOW_INSECURE,
+          }
+        : undefined,
+    events: {
+      pollMs: env.EVENT_POLL_MS,
+      webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      webhookMaxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+    },
+  };
+}
+
+/**
+ * In embedded mode the secrets are generated on first start and kept beside the database, so that
+ * sessions and encrypted keys survive restarts without the user configuring anything.
+ */
+function loadOrCreateEmbeddedSecrets(dataDir: string, env: Env): AppConfig['secrets'] {
+  if (env.SESSION_SECRET && env.KEY_ENCRYPTION_KEY) {
+    return { session: env.SESSION_SECRET, keyEncryptionKey: Buffer.from(env.KEY_ENCRYPTION_KEY, 'base64') };
+  }
+  const file = path.join(dataDir, 'secrets.json');
+  let stored: { session?: string; keyEncryptionKey?: string } = {};
+  if (existsSync(file)) {
+    stored = JSON.parse(readFileSync(file, 'utf8')) as typeof stored;
+  } else {
+    mkdirSync(dataDir, { recursive: true });
+    stored = {
+      session: randomBytes(32).toString('base64url'),
+      keyEncryptionKey: randomBytes(32).toString('base64'),
+    };
+    writeFileSync(file, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
+  }
+  return {
+    session: env.SESSION_SECRET ?? stored.session!,
+    keyEncryptionKey: Buffer.from(env.KEY_ENCRYPTION_KEY ?? stored.keyEncryptionKey!, 'base64'),
+  };
+}

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../db/client.js';
+import { outboxEvents } from './events.tables.js';
+
+/** The channel on which a committed outbox insert wakes dispatchers (PostgreSQL and PGlite both NOTIFY). */
+export const OUTBOX_CHANNEL = 'aeolus_outbox';
+
+export interface NewEvent {
+  /** Dotted, past tense: `user.created`, `api_key.revoked`, `aeo.certificate.suspended`. */
+  type: string;
+  organisationId: string | null;
+  subjectType: string;
+  subjectId?: string | null;
+  payload: Record<string, unknown>;
+  requestId?: string | null;
+}
+
+/**
+ * Writes an event to the outbox inside the caller's transaction: it is delivered if and only if the
+ * state change it describes commits. NOTIFY is transactional too, so dispatchers wake on commit.
+ */
+export async function enqueueEvent(tx: Tx, event: NewEvent): Promise<{ id: string; seq: number }> {
+  const id = randomUUID();
+  const [row] = await tx
+    .insert(outboxEvents)
+    .values({
+      id,
+      type: event.type,
+      organisationId: event.organisationId,
+      subjectType: event.subjectType,
+      subjectId: event.subjectId ?? null,
+      payload: JSON.parse(JSON.stringify(event.payload)) as Record<string, unknown>,
+      requestId: event.requestId ?? null,
+    })
+    .returning({ seq: outboxEvents.seq });
+  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${String(row!.seq)})`);
+  return { id, seq: row!.seq };
+}

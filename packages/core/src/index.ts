@@ -1,0 +1,17 @@
+export * from './audit/index.js';
+export * from './config.js';
+export * from './context.js';
+export * from './db/index.js';
+export * from './errors.js';
+export * from './events/index.js';
+export * from './identity/index.js';
+export * from './seed/index.js';
+export {
+  canonicalJson,
+  decryptSecret,
+  encryptSecret,
+  hmacSha256Hex,
+  randomToken,
+  sha256Hex,
+} from './shared/crypto.js';
+export { type Change, recordChange } from './shared/record-change.js';

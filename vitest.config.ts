@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * `npm test` runs every suite on embedded PGlite. With TEST_DATABASE_URL set (CI), the same suites run a
+ * second time on PostgreSQL; with NATS_URL set, the NATS publisher suite runs against the real server.
+ */
+const conditions = ['source', 'module', 'node', 'development|production'];
+const shared = {
+  include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
+  globalSetup: ['packages/core/src/testing/global-setup.ts'],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+};
+
+const projects = [
+  { extends: true as const, test: { ...shared, name: 'pglite', provide: { dbKind: 'pglite' } } },
+  ...(process.env.TEST_DATABASE_URL
+    ? [{ extends: true as const, test: { ...shared, name: 'postgres', provide: { dbKind: 'postgres' } } }]
+    : []),
+];
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
+  test: {
+    projects,
+    pool: 'forks',
+    reporters: process.env.CI ? ['default'] : ['default'],
+  },
+});
