@@ -6,6 +6,15 @@ import { outboxEvents } from './events.tables.js';
 /** The channel on which a committed outbox insert wakes dispatchers (PostgreSQL and PGlite both NOTIFY). */
 export const OUTBOX_CHANNEL = 'aeolus_outbox';
 
+/**
+ * Serialises event writers from their insert to their commit, so that `seq` order is commit order.
+ * Without it a transaction holding seq 5 could commit after one holding seq 6, and a reader whose cursor
+ * already passed 6 (SSE resume, `GET /api/events?after=`) would never see 5. Taken after the audit
+ * chain lock in `recordChange`; code that writes an event and then an audit entry in one transaction
+ * would invert that order, so write the audit entry first (recordChange does).
+ */
+const OUTBOX_ORDER_LOCK_KEY = 7_411_202_403;
+
 export interface NewEvent {
   /** Dotted, past tense: `user.created`, `api_key.revoked`, `aeo.certificate.suspended`. */
   type: string;
@@ -22,6 +31,7 @@ export interface NewEvent {
  */
 export async function enqueueEvent(tx: Tx, event: NewEvent): Promise<{ id: string; seq: number }> {
   const id = randomUUID();
+  await tx.execute(sql`select pg_advisory_xact_lock(${OUTBOX_ORDER_LOCK_KEY})`);
   const [row] = await tx
     .insert(outboxEvents)
     .values({
