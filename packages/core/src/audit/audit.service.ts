@@ -56,24 +56,45 @@ export async function appendAudit(
   return { seq, hash };
 }
 
-/** Walks the whole chain in pages and reports the first entry that was altered, removed or reordered. */
-export async function verifyAuditChain(
-  db: Db,
-  options: { pageSize?: number } = {},
-): Promise<AuditVerification> {
+export interface VerifyAuditOptions {
+  pageSize?: number;
+  /** Called after each page with the number of entries checked so far (progress bars); awaited. */
+  onProgress?: (checked: number) => void | Promise<void>;
+}
+
+/**
+ * Walks the whole chain in pages and reports the first entry that was altered, removed or reordered.
+ * Safe while the server keeps writing: no long transaction is held, and the head is read after the walk.
+ * An entry and the head that names it commit together, so a head beyond the last entry seen is either an
+ * append that committed meanwhile (the walk goes on to it) or a cut tail (nothing more to read).
+ */
+export async function verifyAuditChain(db: Db, options: VerifyAuditOptions = {}): Promise<AuditVerification> {
   const verifier = new ChainVerifier();
   const pageSize = options.pageSize ?? 5000;
-  let after = 0;
-  for (;;) {
-    const rows = await repo.listAuditRowsAfter(db, after, pageSize);
-    for (const row of rows) {
-      const ok = verifier.push({ ...row, occurredAt: row.occurredAt.toISOString() });
-      if (!ok) return verifier.finish(null);
+  const walk = async (): Promise<boolean> => {
+    for (;;) {
+      const rows = await repo.listAuditRowsAfter(db, verifier.lastSeq, pageSize);
+      for (const row of rows) {
+        if (!verifier.push({ ...row, occurredAt: row.occurredAt.toISOString() })) return false;
+      }
+      await options.onProgress?.(verifier.checked);
+      if (rows.length < pageSize) return true;
     }
-    if (rows.length < pageSize) break;
-    after = rows.at(-1)!.seq;
+  };
+  if (!(await walk())) return verifier.finish(null);
+  for (;;) {
+    const head = await repo.findAuditHead(db);
+    if (!head || head.seq <= verifier.lastSeq) return verifier.finish(head);
+    const before = verifier.checked;
+    if (!(await walk())) return verifier.finish(null);
+    if (verifier.checked === before) return verifier.finish(head);
   }
-  return verifier.finish(await repo.findAuditHead(db));
+}
+
+/** One entry by its position in the chain, for reports such as `aeolus audit verify` (no tenant scope). */
+export async function findAuditEntry(db: Db, seq: number): Promise<AuditEntry | undefined> {
+  const [row] = await repo.listAuditRowsAfter(db, seq - 1, 1);
+  return row && row.seq === seq ? toAuditEntry(row) : undefined;
 }
 
 export async function listAuditEntries(db: Db, actor: Actor, query: AuditQuery): Promise<AuditPage> {
