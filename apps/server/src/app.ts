@@ -1,20 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import type { AppConfig, CoreContext, Database } from '@aeolus/core';
+import type { AppConfig, CoreContext, Database, EventFeed } from '@aeolus/core';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { registerRateLimits } from './plugins/rate-limits.js';
 import { registerWeb } from './plugins/web.js';
 import { apiKeyRoutes } from './routes/api-keys.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { eventRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { oidcRoutes } from './routes/oidc.routes.js';
 import { organisationRoutes } from './routes/organisations.routes.js';
+import { webhookRoutes } from './routes/webhooks.routes.js';
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -23,6 +26,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Serve the built web UI (default: when its dist folder exists). */
   serveWeb?: boolean;
+  /** Wakes the SSE streams; the server shares it with its event workers (default: polling only). */
+  eventFeed?: EventFeed;
 }
 
 export interface AppServices {
@@ -52,8 +57,13 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // A caller's x-request-id is kept for tracing only when it is a plain token: it lands in logs and in
+    // the audit chain, where a forged line break or a 10 kB value must not.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.:-]{8,64}$/.test(given) ? given : randomUUID();
+    },
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -82,35 +92,19 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     // Public verification pages are opened from QR codes and other sites' links.
     crossOriginResourcePolicy: { policy: 'same-site' },
   });
-  await app.register(rateLimit, {
-    global: true,
-    // API keys get their own budget; browsers and anonymous callers share a generous per-address one.
-    keyGenerator: (request) => {
-      const bearer = /^Bearer\s+aeo_([0-9a-f]{12})_/i.exec(request.headers.authorization ?? '')?.[1];
-      return bearer ? `key:${bearer}` : `ip:${request.ip}`;
-    },
-    max: (request) =>
-      /^Bearer\s/i.test(request.headers.authorization ?? '')
-        ? config.apiKeyRateLimitPerMinute
-        : config.apiKeyRateLimitPerMinute * 10,
-    timeWindow: '1 minute',
-    errorResponseBuilder: (_request, context) => {
-      const error = new Error(`Rate limit exceeded: retry in ${context.after}`) as Error & {
-        statusCode: number;
-      };
-      error.statusCode = 429;
-      return error;
-    },
-  });
+  await registerRateLimits(app, config);
   registerAuth(app, ctx);
   await registerOpenApi(app);
   registerMetrics(app);
 
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(oidcRoutes);
   await app.register(organisationRoutes);
   await app.register(apiKeyRoutes);
   await app.register(auditRoutes);
+  await app.register(eventRoutes, { feed: options.eventFeed });
+  await app.register(webhookRoutes);
 
   await registerWeb(app, { enabled: options.serveWeb, distDir: config.webDistDir });
   return app;

@@ -1,4 +1,4 @@
-import { type AppConfig, ConfigError, loadConfig } from '@aeolus/core';
+import { type AppConfig, ConfigError, EventFeed, loadConfig, startEventWorkers } from '@aeolus/core';
 import { buildApp } from './app.js';
 import { openConfiguredDatabase } from './boot.js';
 
@@ -10,16 +10,30 @@ export interface RunningServer {
 /** Boots everything `npm start` and `aeolus serve` run: database, HTTP server, event workers. */
 export async function startServer(config: AppConfig = loadConfig()): Promise<RunningServer> {
   const opened = await openConfiguredDatabase(config);
-  const app = await buildApp({ config, database: opened.database });
-  const address = await app.listen({ port: config.port, host: config.host });
-  app.log.info(
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let events: Awaited<ReturnType<typeof startEventWorkers>>;
+  let address: string;
+  try {
+    const eventFeed = new EventFeed({ db: opened.database.db, pollMs: config.events.pollMs });
+    app = await buildApp({ config, database: opened.database, eventFeed });
+    address = await app.listen({ port: config.port, host: config.host });
+    events = await startEventWorkers({ database: opened.database, config, logger: app.log, feed: eventFeed });
+  } catch (error) {
+    // A failed start (port in use, NATS unreachable) must not keep the database or its lock.
+    await app?.close().catch(() => {});
+    await opened.release();
+    throw error;
+  }
+  const running = app;
+  running.log.info(
     { database: config.database.kind, nats: Boolean(config.nats) },
     `Aeolus is listening on ${address.replace('0.0.0.0', 'localhost')}`,
   );
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
-      await app.close();
+      await running.close();
+      await events.stop();
       await opened.release();
     })();
     return stopping;

@@ -11,6 +11,8 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' });
+
 const base64Key = z
   .string()
   .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
@@ -20,7 +22,7 @@ export const EnvSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('0.0.0.0'),
-    PUBLIC_URL: z.url().optional(),
+    PUBLIC_URL: httpUrl.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATA_DIR: z.string().min(1).default('./.data'),
     DATABASE_URL: z
@@ -56,10 +58,10 @@ export const EnvSchema = z
     API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
     PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(17),
     WEB_DIST_DIR: z.string().optional(),
-    OIDC_ISSUER: z.url().optional(),
+    OIDC_ISSUER: httpUrl.optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-    OIDC_REDIRECT_URI: z.url().optional(),
+    OIDC_REDIRECT_URI: httpUrl.optional(),
     OIDC_ALLOW_INSECURE: bool.default(false),
     EVENT_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
@@ -194,7 +196,7 @@ function loadOrCreateEmbeddedSecrets(dataDir: string, env: Env): AppConfig['secr
   const file = path.join(dataDir, 'secrets.json');
   let stored: { session?: string; keyEncryptionKey?: string } = {};
   if (existsSync(file)) {
-    stored = JSON.parse(readFileSync(file, 'utf8')) as typeof stored;
+    stored = readSecretsFile(file);
   } else {
     mkdirSync(dataDir, { recursive: true });
     stored = {
@@ -207,4 +209,23 @@ function loadOrCreateEmbeddedSecrets(dataDir: string, env: Env): AppConfig['secr
     session: env.SESSION_SECRET ?? stored.session!,
     keyEncryptionKey: Buffer.from(env.KEY_ENCRYPTION_KEY ?? stored.keyEncryptionKey!, 'base64'),
   };
+}
+
+/** The secrets file must hold both secrets in the generated shape; anything else stops start-up by name. */
+function readSecretsFile(file: string): { session: string; keyEncryptionKey: string } {
+  const shape = z.object({ session: z.string().min(32), keyEncryptionKey: base64Key });
+  let parsed: ReturnType<typeof shape.safeParse>;
+  try {
+    parsed = shape.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  ${file}: cannot be read (${(error as Error).message})`);
+  }
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+    // Never replaced silently: a new key-encryption key would make the stored webhook secrets unreadable.
+    throw new ConfigError(
+      `Invalid configuration:\n  ${file}: ${fields} missing or malformed; restore the file from a backup`,
+    );
+  }
+  return parsed.data;
 }

@@ -19,9 +19,23 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
  */
 export type RouteAccess = { public: true } | { authenticated: true; people?: boolean } | { action: Action };
 
+/** One registered route and its access rule, as the onRoute hook saw it (HEAD twins included). */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access?: RouteAccess;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+  }
+  interface FastifyInstance {
+    /**
+     * Every route registered after the auth plugin, in registration order. The route × role matrix test
+     * and the OpenAPI drift check walk this list, so routes added later are covered without editing them.
+     */
+    registeredRoutes: RegisteredRoute[];
   }
   interface FastifyRequest {
     actor?: Actor;
@@ -40,14 +54,18 @@ export function actorOf(request: FastifyRequest): Actor {
 }
 
 export function registerAuth(app: FastifyInstance, ctx: CoreContext) {
+  const registered: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', registered);
   app.addHook('onRoute', (route) => {
     const url = route.url ?? '';
-    if (!url.startsWith('/api/')) return;
     if (url.startsWith('/api/docs')) {
       route.config = { ...(route.config ?? {}), access: { public: true } };
-      return;
+    } else if (url.startsWith('/api/') && !route.config?.access) {
+      throw new Error(`Route ${route.method} ${url} declares no access rule`);
     }
-    if (!route.config?.access) throw new Error(`Route ${route.method} ${url} declares no access rule`);
+    for (const method of [route.method].flat()) {
+      registered.push({ method, url, access: route.config?.access });
+    }
   });
 
   app.addHook('onRequest', async (request) => {

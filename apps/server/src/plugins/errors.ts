@@ -19,6 +19,44 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_ASYNC_CONSTRAINT: 'BAD_REQUEST',
 };
 
+/**
+ * PostgreSQL errors that a client can cause (a race on a unique key, a value the column refuses) or that
+ * are passing (a serialisation conflict, a lost connection). By SQLSTATE; drizzle wraps the driver's error
+ * in `cause`. The message stays generic: constraint and table names are internal.
+ */
+function databaseProblem(error: unknown): { code: ErrorCode; message: string } | undefined {
+  const sqlState = [error, (error as { cause?: unknown }).cause]
+    .map((e) => (e as { code?: unknown } | undefined)?.code)
+    .find((c): c is string => typeof c === 'string' && /^[0-9A-Z]{5}$/.test(c));
+  if (!sqlState) return undefined;
+  if (sqlState === '23505') return { code: 'CONFLICT', message: 'This already exists' };
+  if (sqlState.startsWith('22')) {
+    return { code: 'BAD_REQUEST', message: 'A value is not acceptable for storage' };
+  }
+  if (sqlState === '40001' || sqlState === '40P01' || sqlState.startsWith('08') || sqlState === '57P01') {
+    return { code: 'SERVICE_UNAVAILABLE', message: 'The database is busy; try again' };
+  }
+  return undefined;
+}
+
+/** Paths of strings (values or keys) that contain U+0000; iterative, as bodies can nest deeply. */
+function nulCharacters(root: unknown, where: string, limit = 20): Problem[] {
+  const problems: Problem[] = [];
+  const stack: [unknown, string][] = [[root, where]];
+  while (stack.length > 0 && problems.length < limit) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) problems.push({ path, message: 'must not contain the NUL character' });
+    } else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        if (key.includes('\u0000')) problems.push({ path, message: 'has a key with the NUL character' });
+        stack.push([child, `${path}.${key}`]);
+      }
+    }
+  }
+  return problems;
+}
+
 function send(
   reply: FastifyReply,
   request: FastifyRequest,
@@ -37,6 +75,22 @@ function send(
  * nothing but the request id (the full error goes to the log).
  */
 export function registerErrorHandling(app: FastifyInstance) {
+  // The API speaks JSON only. Fastify would otherwise hand a text/plain body to the schema as a string,
+  // and a client sending the wrong type would read a confusing validation error instead of 415.
+  app.removeContentTypeParser('text/plain');
+  // PostgreSQL text cannot hold U+0000; refuse it up front, by field, instead of failing in the driver.
+  app.addHook('preValidation', async (request) => {
+    const problems = [
+      ...nulCharacters(request.params, 'params'),
+      ...nulCharacters(request.query, 'querystring'),
+      ...nulCharacters(request.body, 'body'),
+    ];
+    if (problems.length > 0) {
+      throw new AppError('VALIDATION_FAILED', `Invalid input: ${problems.map((p) => p.path).join(', ')}`, {
+        problems,
+      });
+    }
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error }, error.message);
@@ -51,17 +105,17 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
-      const problems: Problem[] = error.validation.map((issue) => {
+      const problems: Problem[] = error.validation.flatMap((issue) => {
         const raw = issue.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
         const keys = (issue.params as { keys?: string[] }).keys;
-        // Unknown fields are reported by name, so the client sees which key to drop.
+        // Unknown fields are reported one by one, by name, so the client sees which keys to drop.
         if (issue.keyword === 'unrecognized_keys' && keys) {
-          return {
-            path: keys.map((k) => [where, raw, k].filter(Boolean).join('.')).join(', '),
+          return keys.map((k) => ({
+            path: [where, raw, k].filter(Boolean).join('.'),
             message: 'is not a known field',
-          };
+          }));
         }
-        return { path: [where, raw].filter(Boolean).join('.'), message: issue.message ?? 'is invalid' };
+        return [{ path: [where, raw].filter(Boolean).join('.'), message: issue.message ?? 'is invalid' }];
       });
       return send(
         reply,
@@ -78,14 +132,26 @@ export function registerErrorHandling(app: FastifyInstance) {
       return send(reply, request, 'INTERNAL', 'An unexpected error occurred');
     }
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
-    if (mapped) {
-      const message =
-        mapped === 'INVALID_JSON'
-          ? `The request body is not valid JSON: ${error.message}`
-          : mapped === 'PAYLOAD_TOO_LARGE'
-            ? 'The request body is larger than the server accepts'
-            : error.message;
-      return send(reply, request, mapped, message);
+    if (mapped === 'INVALID_JSON') {
+      const message = `The request body is not valid JSON: ${error.message}`;
+      return send(reply, request, mapped, message, { problems: [{ path: 'body', message: error.message }] });
+    }
+    if (mapped === 'PAYLOAD_TOO_LARGE') {
+      const limit = request.routeOptions.bodyLimit ?? request.server.initialConfig.bodyLimit;
+      return send(reply, request, mapped, `The request body is larger than the ${limit} bytes accepted`, {
+        limitBytes: limit,
+      });
+    }
+    if (mapped === 'UNSUPPORTED_MEDIA_TYPE') {
+      const type = (request.headers['content-type'] || '(none)').slice(0, 100);
+      return send(reply, request, mapped, `Content-Type ${type} is not accepted; send application/json`);
+    }
+    if (mapped) return send(reply, request, mapped, error.message);
+    const database = databaseProblem(error);
+    if (database) {
+      // Logged in full: a 4xx here may also be a value our own code should have validated first.
+      request.log.warn({ err: error }, 'database refused the request');
+      return send(reply, request, database.code, database.message);
     }
     if (error.statusCode === 429) return send(reply, request, 'RATE_LIMITED', error.message);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

@@ -30,3 +30,11 @@ export async function registerOpenApi(app: FastifyInstance) {
     app.swagger(),
   );
 }
+
+/**
+ * The OpenAPI document as committed in apps/server/openapi.json (`npm run openapi` writes it; a test
+ * fails when the routes and the committed file disagree). Stable: two-space JSON and a final newline.
+ */
+export function renderOpenApiDocument(app: FastifyInstance): string {
+  return `${JSON.stringify(app.swagger(), null, 2)}\n`;
+}

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
-const DEFAULT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+// apps/server/{src,dist}/plugins -> apps/web/dist
+const DEFAULT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
 /**
  * Serves the built React app. Paths outside /api that match no file get index.html, so that the

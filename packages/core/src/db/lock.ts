@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors.js';
 
@@ -7,6 +7,7 @@ import { AppError } from '../errors.js';
  * with O_EXCL; a file left by a process that no longer runs (killed, crashed) is taken over.
  */
 export function acquireDataDirLock(dataDir: string): { release(): void } {
+  mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'aeolus.pid');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

@@ -30,6 +30,14 @@ function sessionId(ctx: CoreContext, token: string): string {
   return hmacSha256Hex(ctx.config.secrets.session, token);
 }
 
+function tooManyAttempts(lockedUntil: Date): AppError {
+  return new AppError(
+    'TOO_MANY_ATTEMPTS',
+    `Too many failed sign-in attempts; try again after ${lockedUntil.toISOString()}`,
+    { retryAfter: lockedUntil.toISOString() },
+  );
+}
+
 export async function login(ctx: CoreContext, input: Login, meta: RequestMeta = {}): Promise<StartedSession> {
   const user = await repo.findUserByEmail(ctx.db, input.email);
   if (!user?.passwordHash || user.disabledAt) {
@@ -38,15 +46,10 @@ export async function login(ctx: CoreContext, input: Login, meta: RequestMeta = 
     throw new AppError('INVALID_CREDENTIALS', 'The email or password is not correct');
   }
   const now = new Date();
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError(
-      'TOO_MANY_ATTEMPTS',
-      `Too many failed sign-in attempts; try again after ${user.lockedUntil.toISOString()}`,
-      { retryAfter: user.lockedUntil.toISOString() },
-    );
-  }
+  // Locked: refused before the password is even checked, so the right password does not help either.
+  if (user.lockedUntil && user.lockedUntil > now) throw tooManyAttempts(user.lockedUntil);
   if (!(await verifyPassword(input.password, user.passwordHash))) {
-    await inTransaction(ctx.db, async (tx) => {
+    const lockedUntil = await inTransaction(ctx.db, async (tx) => {
       const failures = await repo.incrementFailedLogins(tx, user.id);
       if (failures >= MAX_FAILED_LOGINS) {
         const lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
@@ -62,8 +65,12 @@ export async function login(ctx: CoreContext, input: Login, meta: RequestMeta = 
             summary: { after: { lockedUntil: lockedUntil.toISOString(), email: user.email } },
           },
         );
+        return lockedUntil;
       }
+      return undefined;
     });
+    // The attempt that trips the lock already says so, with when to come back (OWASP ASVS 2.2.1).
+    if (lockedUntil) throw tooManyAttempts(lockedUntil);
     throw new AppError('INVALID_CREDENTIALS', 'The email or password is not correct');
   }
   const memberships = await repo.listMemberships(ctx.db, user.id);

@@ -52,13 +52,14 @@ export async function addMember(
     throw AppError.validation([
       {
         path: 'role',
-        message: `must be one of ${ROLES_BY_ORGANISATION_KIND[organisation.kind].join(', ')} for a ${organisation.kind}`,
+        message: `must be one of ${ROLES_BY_ORGANISATION_KIND[organisation.kind].join(', ')} for ${organisation.kind === 'economic_operator' ? 'an' : 'a'} ${organisation.kind.replaceAll('_', ' ')}`,
       },
     ]);
   }
-  const passwordHash = input.password
-    ? await hashPassword(input.password, ctx.config.passwordHashCost)
-    : null;
+  // Hash only for a new account: an existing one keeps its password when it gains a membership.
+  const isNew = !(await repo.findUserByEmail(ctx.db, input.email));
+  const passwordHash =
+    isNew && input.password ? await hashPassword(input.password, ctx.config.passwordHashCost) : null;
   const userId = await inTransaction(ctx.db, async (tx) => {
     const existing = await repo.findUserByEmail(tx, input.email);
     const user =

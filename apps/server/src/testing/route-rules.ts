@@ -1,0 +1,183 @@
+import type { OrganisationKind, Role } from '@aeolus/contracts';
+import type { TestClient } from './test-app.js';
+
+/**
+ * How the route × role matrix (routes/route-matrix.test.ts) calls each route. Who may call a route is
+ * NOT written here: the matrix reads it from the route's `config.access` and the permission catalogue.
+ * A rule only says how to build a valid request, so that a permitted caller is seen to get through.
+ *
+ * Every registered route needs a rule; the matrix fails for a route without one (and for a rule that
+ * matches no route). When you add a route, add its rule here.
+ */
+export interface Sample {
+  /** Path parameters, by name (`*` for a wildcard). */
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface SampleContext {
+  /** A session of the person behind the caller (for an API key: the person who created it). */
+  person: TestClient;
+  roles: readonly Role[];
+  organisationKind: OrganisationKind;
+  /** Different on every call, for values that must be unique (emails, names). */
+  unique: string;
+}
+
+export interface RouteRule {
+  /** A valid request for a permitted caller (default: no parameters, no body). */
+  sample?(ctx: SampleContext): Sample | Promise<Sample>;
+  /** What a permitted caller gets for the sample (default: any 2xx). */
+  granted?: number | readonly number[];
+  /** The route streams (server-sent events): only the status line is awaited. */
+  stream?: boolean;
+  /**
+   * Required for a route with a path parameter: makes a resource as `owner` and returns the path
+   * parameters naming it. A caller of another tenant (`intruder`, permitted to use the route) must then
+   * get the same 404 as for an id that does not exist, and the resource must be unchanged.
+   */
+  foreign?: {
+    owner: string;
+    intruder: string;
+    create(owner: TestClient): Promise<Record<string, string>>;
+    /** Read back as the owner after the intruder's attempt: must not have changed. */
+    snapshot(owner: TestClient, params: Record<string, string>): Promise<unknown>;
+  };
+}
+
+const roleToAdd = (kind: OrganisationKind): Role =>
+  kind === 'customs_administration'
+    ? 'aeo_validator'
+    : kind === 'economic_operator'
+      ? 'operator_user'
+      : 'secretariat_analyst';
+
+async function createKey(person: TestClient, name: string): Promise<string> {
+  const res = await person.request('POST', '/api/api-keys', { name, scopes: ['organisation:read'] });
+  if (res.statusCode !== 201) throw new Error(`could not create an API key: ${res.statusCode} ${res.body}`);
+  return res.json().apiKey.id as string;
+}
+
+async function findKey(person: TestClient, id: string) {
+  const res = await person.request('GET', '/api/api-keys');
+  return (res.json().items as { id: string }[]).find((k) => k.id === id);
+}
+
+async function createWebhook(person: TestClient, unique: string): Promise<string> {
+  const res = await person.request('POST', '/api/webhooks', {
+    url: `https://hooks.example/aeolus/${unique}`,
+    eventTypes: ['*'],
+  });
+  if (res.statusCode !== 201) throw new Error(`could not create a webhook: ${res.statusCode} ${res.body}`);
+  return res.json().webhook.id as string;
+}
+
+const readWebhook = async (owner: TestClient, params: Record<string, string>) =>
+  (await owner.request('GET', `/api/webhooks/${params.id}`)).json();
+
+/** Another tenant's webhook: made by the NL administration, tried by the KE one. */
+const foreignWebhook: RouteRule['foreign'] = {
+  owner: 'admin@nl.customs.example',
+  intruder: 'admin@ke.customs.example',
+  create: async (owner) => ({ id: await createWebhook(owner, 'foreign') }),
+  snapshot: readWebhook,
+};
+
+/** Keyed by `METHOD /url` as registered; a key ending in `*` covers every route it prefixes. */
+export const ROUTE_RULES: Record<string, RouteRule> = {
+  // Platform ------------------------------------------------------------------------------------------
+  'GET /health': {},
+  'GET /ready': {},
+  'GET /metrics': {},
+  'GET /api/openapi.json': {},
+  'GET /api/docs*': { sample: () => ({ params: { '*': 'swagger-ui.css' } }), granted: [200, 302] },
+
+  // Sign-in and session -------------------------------------------------------------------------------
+  'POST /api/auth/login': {
+    sample: () => ({ body: { email: 'crisis@nl.customs.example', password: 'aeolus-demo' } }),
+  },
+  'POST /api/auth/logout': {},
+  'GET /api/auth/me': {},
+  'POST /api/auth/switch-organisation': {
+    sample: ({ person }) => ({ body: { organisationId: person.organisationId } }),
+  },
+  // A wrong current password: the handler runs (so access was granted) without changing demo passwords.
+  'POST /api/auth/password': {
+    sample: () => ({ body: { currentPassword: 'not-the-password', newPassword: 'a-new-password-123' } }),
+    granted: 400,
+  },
+  'PATCH /api/auth/profile': { sample: () => ({ body: { locale: 'en' } }) },
+  'GET /api/auth/oidc': {},
+  // The matrix app has no identity provider configured.
+  'GET /api/auth/oidc/login': { granted: 501 },
+  'GET /api/auth/oidc/callback': { sample: () => ({ query: { code: 'c', state: 's' } }), granted: 501 },
+
+  // Organisations -------------------------------------------------------------------------------------
+  'GET /api/organisations/current': {},
+  'GET /api/organisations/current/members': {},
+  'POST /api/organisations/current/members': {
+    sample: ({ organisationKind, unique }) => ({
+      body: {
+        email: `matrix-${unique}@members.example`,
+        displayName: 'Matrix Member',
+        role: roleToAdd(organisationKind),
+      },
+    }),
+  },
+
+  // API keys ------------------------------------------------------------------------------------------
+  'GET /api/api-keys': {},
+  'POST /api/api-keys': {
+    sample: ({ unique }) => ({ body: { name: `matrix ${unique}`, scopes: ['organisation:read'] } }),
+  },
+  'POST /api/api-keys/:id/revoke': {
+    sample: async ({ person, unique }) => ({ params: { id: await createKey(person, `revoke ${unique}`) } }),
+    foreign: {
+      owner: 'admin@nl.customs.example',
+      intruder: 'admin@ke.customs.example',
+      create: async (owner) => ({ id: await createKey(owner, 'foreign key') }),
+      snapshot: (owner, params) => findKey(owner, params.id!),
+    },
+  },
+
+  // Audit ---------------------------------------------------------------------------------------------
+  'GET /api/audit': { sample: () => ({ query: { limit: '5' } }) },
+
+  // Events and webhooks -------------------------------------------------------------------------------
+  'GET /api/events': { sample: () => ({ query: { after: '0', limit: '5' } }) },
+  'GET /api/events/stream': { stream: true },
+  'GET /api/webhooks': {},
+  'POST /api/webhooks': {
+    sample: ({ unique }) => ({ body: { url: `https://hooks.example/aeolus/${unique}`, eventTypes: ['*'] } }),
+  },
+  'GET /api/webhooks/:id': {
+    sample: async ({ person, unique }) => ({ params: { id: await createWebhook(person, unique) } }),
+    foreign: foreignWebhook,
+  },
+  'POST /api/webhooks/:id/disable': {
+    sample: async ({ person, unique }) => ({ params: { id: await createWebhook(person, unique) } }),
+    foreign: foreignWebhook,
+  },
+  'DELETE /api/webhooks/:id': {
+    sample: async ({ person, unique }) => ({ params: { id: await createWebhook(person, unique) } }),
+    foreign: foreignWebhook,
+  },
+  'GET /api/webhooks/:id/deliveries': {
+    sample: async ({ person, unique }) => ({ params: { id: await createWebhook(person, unique) } }),
+    foreign: foreignWebhook,
+  },
+  // No dead-lettered delivery exists to redeliver: a permitted caller reaches the service and hears 404.
+  'POST /api/webhooks/:id/deliveries/:deliveryId/redeliver': {
+    sample: async ({ person, unique }) => ({ params: { id: await createWebhook(person, unique) } }),
+    granted: 404,
+    foreign: foreignWebhook,
+  },
+};
+
+export function ruleFor(method: string, url: string): { key: string; rule: RouteRule } | undefined {
+  const id = `${method} ${url}`;
+  if (ROUTE_RULES[id]) return { key: id, rule: ROUTE_RULES[id] };
+  const key = Object.keys(ROUTE_RULES).find((k) => k.endsWith('*') && id.startsWith(k.slice(0, -1)));
+  return key ? { key, rule: ROUTE_RULES[key]! } : undefined;
+}
