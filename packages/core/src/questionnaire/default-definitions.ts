@@ -1,0 +1,34 @@
+import type { QuestionnaireDefinition } from '@aeolus/contracts';
+import aeoSaq from './definitions/aeo-saq.json' with { type: 'json' };
+import { validateDefinition } from './questionnaire.definition.js';
+
+/**
+ * Definitions shipped with the platform. They are data files in `definitions/`; each is validated the
+ * first time it is asked for, and a broken file fails loudly with every problem rather than serving a
+ * questionnaire that cannot be answered.
+ */
+const SHIPPED = { 'aeo-saq-default': aeoSaq } as const satisfies Record<string, unknown>;
+export type ShippedDefinitionId = keyof typeof SHIPPED;
+
+const loaded = new Map<ShippedDefinitionId, QuestionnaireDefinition>();
+
+export function getShippedDefinition(id: ShippedDefinitionId): QuestionnaireDefinition {
+  const cached = loaded.get(id);
+  if (cached) return cached;
+  const result = validateDefinition(SHIPPED[id]);
+  if (!result.ok) {
+    const details = result.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+    throw new Error(`Shipped questionnaire definition '${id}' is invalid: ${details}`);
+  }
+  loaded.set(id, result.definition);
+  return result.definition;
+}
+
+export function listShippedDefinitionIds(): ShippedDefinitionId[] {
+  return Object.keys(SHIPPED) as ShippedDefinitionId[];
+}
+
+/** The default AEO self-assessment questionnaire: 13 SAFE AEO headings, with a proportionate SME variant. */
+export function getDefaultAeoSaq(): QuestionnaireDefinition {
+  return getShippedDefinition('aeo-saq-default');
+}
