@@ -1,0 +1,11 @@
+export { type DocumentStore, documentKey, type StoredDocument } from './document-store.js';
+export { declaredTypes, sniffKind } from './document-type.js';
+export {
+  type AcceptedDocument,
+  acceptDocument,
+  type InspectDocument,
+  inspectDocument,
+} from './inspect-document.js';
+export { LocalDocumentStore } from './local-document-store.js';
+export { S3DocumentStore, type S3DocumentStoreOptions, type S3ObjectClient } from './s3-document-store.js';
+export { type AwsS3ObjectClientOptions, createAwsS3ObjectClient } from './s3-object-client.js';
