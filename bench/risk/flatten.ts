@@ -1,0 +1,51 @@
+import type { DecisionTableCell, RuleComparison, RuleCondition, RuleSet } from '@aeolus/contracts';
+
+/**
+ * Flattens a rule set into independent "units" for engines without hit policies: each rule is one unit, and
+ * each decision-table row becomes one unit whose condition is the row's cells (and, under hit policy
+ * `first` or `priority`, "no earlier row matched"). The benchmark translators start from these.
+ */
+export interface FlatUnit {
+  id: string;
+  condition: RuleCondition;
+}
+
+const TRUE: RuleCondition = { op: 'all', conditions: [] } as unknown as RuleCondition;
+
+export function flatten(ruleSet: RuleSet): FlatUnit[] {
+  const units: FlatUnit[] = [];
+  for (const rule of ruleSet.rules) {
+    if (rule.enabled !== false) units.push({ id: rule.id, condition: rule.conditions });
+  }
+  for (const table of ruleSet.decisionTables) {
+    const rows = table.rows.map((row, index) => ({
+      row,
+      index,
+      condition: {
+        op: 'all',
+        conditions: row.cells.flatMap((cell: DecisionTableCell | null, j) =>
+          cell === null ? [] : [{ ...cell, field: table.inputs[j]!.field } as RuleComparison],
+        ),
+      } as RuleCondition,
+    }));
+    const ordered =
+      table.hitPolicy === 'priority'
+        ? [...rows].sort((a, b) => (b.row.priority ?? 0) - (a.row.priority ?? 0) || a.index - b.index)
+        : rows;
+    ordered.forEach((entry, k) => {
+      const earlier = ordered.slice(0, k).map((e) => e.condition);
+      const condition: RuleCondition =
+        table.hitPolicy === 'collect-sum' || earlier.length === 0
+          ? entry.condition
+          : {
+              op: 'all',
+              conditions: [entry.condition, { op: 'not', condition: { op: 'any', conditions: earlier } }],
+            };
+      units.push({
+        id: `${table.id}/${entry.row.id}`,
+        condition: condition.op === 'all' && condition.conditions.length === 0 ? TRUE : condition,
+      });
+    });
+  }
+  return units;
+}
