@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../errors.js';
+import {
+  type ActionInput,
+  APPLICATION_ACTIONS,
+  allowedActions,
+  certificateStatus,
+  deriveState,
+  INITIAL_STATE,
+  transition,
+} from './aeo.workflow.js';
+
+const a = (type: Exclude<ActionInput['type'], 'decide_appeal'>): ActionInput => ({ type });
+
+describe('AEO application workflow', () => {
+  it.each([
+    { log: [], state: 'draft' },
+    { log: [a('submit')], state: 'submitted' },
+    { log: [a('submit'), a('return_incomplete')], state: 'returned' },
+    { log: [a('submit'), a('return_incomplete'), a('submit')], state: 'submitted' },
+    { log: [a('submit'), a('accept')], state: 'under_review' },
+    { log: [a('submit'), a('accept'), a('plan_visit'), a('record_visit'), a('grant')], state: 'granted' },
+    { log: [a('submit'), a('accept'), a('plan_visit'), a('record_visit'), a('refuse')], state: 'refused' },
+    { log: [a('submit'), a('accept'), a('refuse'), a('appeal')], state: 'under_appeal' },
+    { log: [a('submit'), a('withdraw')], state: 'withdrawn' },
+  ] as const)('$state after $log.length actions', ({ log, state }) => {
+    expect(deriveState(log).state).toBe(state);
+  });
+
+  const granted = [a('submit'), a('accept'), a('plan_visit'), a('record_visit'), a('grant')];
+
+  it('suspends, reinstates and revokes a granted status', () => {
+    expect(deriveState([...granted, a('suspend')]).state).toBe('suspended');
+    expect(deriveState([...granted, a('suspend'), a('reinstate')]).state).toBe('granted');
+    expect(deriveState([...granted, a('suspend'), a('revoke')]).state).toBe('revoked');
+  });
+
+  it('an upheld appeal keeps the decision; an overturned one reverses it', () => {
+    const suspendedAppeal = [...granted, a('suspend'), a('appeal')];
+    expect(deriveState([...suspendedAppeal, { type: 'decide_appeal', outcome: 'upheld' }]).state).toBe(
+      'suspended',
+    );
+    expect(deriveState([...suspendedAppeal, { type: 'decide_appeal', outcome: 'overturned' }]).state).toBe(
+      'granted',
+    );
+    const refusedAppeal = [a('submit'), a('accept'), a('refuse'), a('appeal')];
+    expect(deriveState([...refusedAppeal, { type: 'decide_appeal', outcome: 'overturned' }]).state).toBe(
+      'under_review',
+    );
+  });
+
+  it('an information request stops decisions until it is answered', () => {
+    const waiting = deriveState([
+      a('submit'),
+      a('accept'),
+      a('plan_visit'),
+      a('record_visit'),
+      a('request_information'),
+    ]);
+    expect(waiting.awaitingInformation).toBe(true);
+    expect(allowedActions(waiting)).not.toContain('grant');
+    expect(() => transition(waiting, a('grant'))).toThrow(AppError);
+    const answered = transition(waiting, a('answer_information'));
+    expect(answered).toEqual({ state: 'visit_recorded', awaitingInformation: false });
+    expect(allowedActions(answered)).toContain('grant');
+  });
+
+  it.each([
+    { log: [], action: 'grant' },
+    { log: [a('submit')], action: 'submit' },
+    { log: [...granted, a('revoke')], action: 'reinstate' },
+    { log: [a('submit'), a('withdraw')], action: 'submit' },
+    { log: [...granted], action: 'withdraw' },
+  ] as const)(
+    'refuses $action after $log.length actions with 409 listing the allowed actions',
+    ({ log, action }) => {
+      const state = deriveState(log);
+      try {
+        transition(state, a(action));
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(AppError);
+        expect((error as AppError).status).toBe(409);
+        expect((error as AppError).details).toMatchObject({ allowedActions: allowedActions(state) });
+      }
+    },
+  );
+
+  it('the certificate stays suspended or revoked while under appeal', () => {
+    expect(certificateStatus(deriveState(granted))).toBe('active');
+    expect(certificateStatus(deriveState([...granted, a('suspend'), a('appeal')]))).toBe('suspended');
+    expect(certificateStatus(deriveState([...granted, a('revoke'), a('appeal')]))).toBe('revoked');
+    expect(certificateStatus(INITIAL_STATE)).toBeNull();
+  });
+
+  it('property: any sequence of allowed actions only ever produces allowed transitions', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(1000), { maxLength: 40 }), (choices) => {
+        let state = INITIAL_STATE;
+        for (const choice of choices) {
+          const allowed = allowedActions(state);
+          if (allowed.length === 0) {
+            // Only a withdrawn application is final.
+            expect(state.state).toBe('withdrawn');
+            return;
+          }
+          const type = allowed[choice % allowed.length]!;
+          const action: ActionInput =
+            type === 'decide_appeal' ? { type, outcome: choice % 2 ? 'upheld' : 'overturned' } : { type };
+          state = transition(state, action);
+          for (const t of APPLICATION_ACTIONS) {
+            if (!allowedActions(state).includes(t) && t !== 'decide_appeal') {
+              expect(() => transition(state, { type: t } as ActionInput)).toThrow(AppError);
+            }
+          }
+        }
+      }),
+    );
+  });
+});
