@@ -5,6 +5,7 @@ export * from './db/index.js';
 export * from './errors.js';
 export * from './events/index.js';
 export * from './identity/index.js';
+export * from './questionnaire/index.js';
 export * from './seed/index.js';
 export {
   canonicalJson,
