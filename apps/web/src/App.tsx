@@ -1,0 +1,119 @@
+import type { ReactNode } from 'react';
+import { createBrowserRouter, Outlet, RouterProvider } from 'react-router-dom';
+import { AppShell } from './components/AppShell.js';
+import { NoticesProvider } from './components/Notices.js';
+import { RequireAuth } from './components/RequireAuth.js';
+import { AuditPage } from './features/audit/AuditPage.js';
+import { SignInPage } from './features/auth/SignInPage.js';
+import { ForbiddenPage, NotFoundPage } from './features/errors/StatusPages.js';
+import { HomePage } from './features/home/HomePage.js';
+import { OrganisationPage } from './features/organisation/OrganisationPage.js';
+import { ProfilePage } from './features/profile/ProfilePage.js';
+import { UpcomingPage } from './features/upcoming/UpcomingPage.js';
+import { WebhookDetailPage } from './features/webhooks/WebhookDetailPage.js';
+import { WebhooksPage } from './features/webhooks/WebhooksPage.js';
+import { type AreaId, canOpen, findArea } from './lib/navigation.js';
+import { markNavigated } from './lib/route-focus.js';
+import { SessionProvider, useSignedIn } from './lib/session.js';
+
+/** A route for an area: the same rule that hides it from the navigation guards the URL. */
+function AreaRoute({ area, children }: { area: AreaId; children: ReactNode }) {
+  const { roles } = useSignedIn();
+  return canOpen(findArea(area), roles) ? children : <ForbiddenPage />;
+}
+
+function Providers() {
+  return (
+    <SessionProvider>
+      <NoticesProvider>
+        <Outlet />
+      </NoticesProvider>
+    </SessionProvider>
+  );
+}
+
+const upcoming = [
+  'aeoProgramme',
+  'validationQueue',
+  'risk',
+  'recovery',
+  'aeoStatus',
+  'filings',
+  'continuity',
+  'safeMonitoring',
+  'compilation',
+] as const;
+
+const router = createBrowserRouter([
+  {
+    element: <Providers />,
+    children: [
+      { path: '/sign-in', element: <SignInPage /> },
+      {
+        element: (
+          <RequireAuth>
+            <AppShell />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <HomePage /> },
+          {
+            path: 'organisation',
+            element: (
+              <AreaRoute area="organisation">
+                <OrganisationPage />
+              </AreaRoute>
+            ),
+          },
+          {
+            path: 'profile',
+            element: (
+              <AreaRoute area="profile">
+                <ProfilePage />
+              </AreaRoute>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <AreaRoute area="audit">
+                <AuditPage />
+              </AreaRoute>
+            ),
+          },
+          {
+            path: 'webhooks',
+            element: (
+              <AreaRoute area="webhooks">
+                <WebhooksPage />
+              </AreaRoute>
+            ),
+          },
+          {
+            path: 'webhooks/:id',
+            element: (
+              <AreaRoute area="webhooks">
+                <WebhookDetailPage />
+              </AreaRoute>
+            ),
+          },
+          ...upcoming.map((id) => ({
+            path: findArea(id).path.slice(1),
+            element: (
+              <AreaRoute area={id}>
+                <UpcomingPage area={id} />
+              </AreaRoute>
+            ),
+          })),
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+router.subscribe(markNavigated);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}
