@@ -185,3 +185,64 @@ export const aeoCorrectiveActions = pgTable(
   },
   (t) => [index('aeo_corrective_actions_app_idx').on(t.applicationId)],
 );
+
+/**
+ * An issued AEO certificate. `status` is the public truth that verification reads: suspension,
+ * reinstatement and revocation change it in the same transaction as the application action.
+ */
+export const aeoCertificates = pgTable(
+  'aeo_certificates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** ISO country code + national number, e.g. `NLAEOF000001`. */
+    aeoId: text('aeo_id').notNull(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => aeoApplications.id),
+    programmeId: uuid('programme_id').notNull(),
+    administrationId: uuid('administration_id').notNull(),
+    holderId: uuid('holder_id').notNull(),
+    category: text('category').notNull(),
+    status: text('status', { enum: ['active', 'suspended', 'revoked'] })
+      .notNull()
+      .default('active'),
+    validFrom: timestamp('valid_from', { withTimezone: true }).notNull(),
+    validUntil: timestamp('valid_until', { withTimezone: true }),
+    reassessmentDue: date('reassessment_due'),
+    /** The signed W3C Verifiable Credential as a compact JWS (EdDSA). */
+    credential: text('credential').notNull(),
+    keyId: text('key_id').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('aeo_certificates_aeo_id_uq').on(t.aeoId),
+    index('aeo_certificates_holder_idx').on(t.holderId),
+    index('aeo_certificates_admin_status_idx').on(t.administrationId, t.status),
+  ],
+);
+
+/** Significant changes and security incidents an AEO reports (monitoring); each opens a review. */
+export const aeoMonitoringReports = pgTable(
+  'aeo_monitoring_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    certificateId: uuid('certificate_id')
+      .notNull()
+      .references(() => aeoCertificates.id),
+    administrationId: uuid('administration_id').notNull(),
+    holderId: uuid('holder_id').notNull(),
+    kind: text('kind', {
+      enum: ['ownership', 'premises', 'legal_form', 'management', 'security_incident', 'other'],
+    }).notNull(),
+    description: text('description').notNull(),
+    reportedBy: uuid('reported_by'),
+    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull().defaultNow(),
+    reviewStatus: text('review_status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
+    outcome: text('outcome'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [index('aeo_monitoring_reports_admin_idx').on(t.administrationId, t.reviewStatus)],
+);
