@@ -28,6 +28,8 @@ export interface BuildAppOptions {
   serveWeb?: boolean;
   /** Wakes the SSE streams; the server shares it with its event workers (default: polling only). */
   eventFeed?: EventFeed;
+  /** Tuning of the server-sent-events route (tests shorten the credential re-check). */
+  eventStream?: { heartbeatMs?: number; credentialCheckMs?: number };
 }
 
 export interface AppServices {
@@ -103,7 +105,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(organisationRoutes);
   await app.register(apiKeyRoutes);
   await app.register(auditRoutes);
-  await app.register(eventRoutes, { feed: options.eventFeed });
+  await app.register(eventRoutes, { feed: options.eventFeed, ...options.eventStream });
   await app.register(webhookRoutes);
 
   await registerWeb(app, { enabled: options.serveWeb, distDir: config.webDistDir });

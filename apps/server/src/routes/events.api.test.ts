@@ -83,6 +83,11 @@ class SseClient {
     return this.events;
   }
 
+  /** Resolves when the server ends the stream. */
+  get ended(): Promise<void> {
+    return this.#done;
+  }
+
   async close() {
     this.#abort.abort();
     await this.#done;
@@ -279,6 +284,68 @@ describe('GET /api/events/stream', () => {
       await app.close();
       feed.close();
     }
+  });
+});
+
+describe('an open stream re-checks its credential', () => {
+  async function withShortRecheck(run: (base: string) => Promise<void>) {
+    const app = await buildApp({
+      config: t.config,
+      database: t.database,
+      logger: false,
+      serveWeb: false,
+      eventStream: { credentialCheckMs: 100 },
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      await run(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}`);
+    } finally {
+      await app.close();
+    }
+  }
+
+  it('ends the stream of a revoked API key, and keeps a valid one open', async () => {
+    await withShortRecheck(async (url) => {
+      const revokedSecret = await apiKey(nl, ['events:read']);
+      const keptSecret = await apiKey(nl, ['events:read']);
+      const revoked = await SseClient.open(`${url}/api/events/stream`, {
+        authorization: `Bearer ${revokedSecret}`,
+      });
+      const kept = await SseClient.open(`${url}/api/events/stream`, {
+        authorization: `Bearer ${keptSecret}`,
+      });
+      streams.push(revoked, kept);
+      expect([revoked.status, kept.status]).toEqual([200, 200]);
+      const keys = (await nl.request('GET', '/api/api-keys')).json().items as {
+        id: string;
+        prefix: string;
+      }[];
+      const id = keys.find((k) => revokedSecret.startsWith(`aeo_${k.prefix}_`))!.id;
+      expect((await nl.request('POST', `/api/api-keys/${id}/revoke`)).statusCode).toBe(200);
+
+      await Promise.race([
+        revoked.ended,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('still open')), 5000)),
+      ]);
+      expect(revoked.comments).toContain('access ended');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(kept.comments).not.toContain('access ended');
+    });
+  });
+
+  it('ends the stream of a session that signed out', async () => {
+    await withShortRecheck(async (url) => {
+      const person = await t.signIn('validator@nl.customs.example');
+      const stream = await SseClient.open(`${url}/api/events/stream`, cookieOf(person));
+      streams.push(stream);
+      expect(stream.status).toBe(200);
+      expect((await person.request('POST', '/api/auth/logout')).statusCode).toBe(200);
+      await Promise.race([
+        stream.ended,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('still open')), 5000)),
+      ]);
+      expect(stream.comments).toContain('access ended');
+    });
   });
 });
 

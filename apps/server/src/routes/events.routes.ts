@@ -1,5 +1,5 @@
 import { ErrorBody, EventPage, EventStreamQuery, EventsQuery } from '@aeolus/contracts';
-import { EventFeed, followEvents, listEvents } from '@aeolus/core';
+import { authenticateApiKey, EventFeed, followEvents, listEvents, resolveSession } from '@aeolus/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -12,6 +12,11 @@ export interface EventRoutesOptions {
   feed?: EventFeed;
   /** Silence after which a comment line keeps the connection alive (default 15 s). */
   heartbeatMs?: number;
+  /**
+   * How often an open stream re-checks the credential it was opened with (default 30 s): signing out,
+   * a changed password or a revoked API key ends streams too, not only new requests.
+   */
+  credentialCheckMs?: number;
 }
 
 /**
@@ -23,6 +28,7 @@ export async function eventRoutes(fastify: FastifyInstance, options: EventRoutes
   const { ctx, config } = app.services;
   const feed = options.feed ?? new EventFeed({ db: ctx.db, pollMs: config.events.pollMs });
   const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const credentialCheckMs = options.credentialCheckMs ?? 30_000;
   const open = new Set<AbortController>();
   // Streams never end on their own; a closing server ends them so that close() does not wait forever.
   app.addHook('preClose', async () => {
@@ -76,6 +82,25 @@ export async function eventRoutes(fastify: FastifyInstance, options: EventRoutes
       });
       open.add(controller);
       reply.raw.on('close', () => controller.abort());
+      const sessionToken = request.sessionToken;
+      const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1]?.trim();
+      const recheck = setInterval(() => {
+        const stillValid = sessionToken
+          ? resolveSession(ctx, sessionToken)
+          : bearer
+            ? authenticateApiKey(ctx, bearer)
+            : Promise.resolve(undefined);
+        stillValid.then(
+          (valid) => {
+            if (valid || controller.signal.aborted) return;
+            reply.raw.write(': access ended\n\n');
+            controller.abort();
+          },
+          (error: unknown) =>
+            request.log.warn({ err: error }, 'could not re-check an event stream credential'),
+        );
+      }, credentialCheckMs);
+      recheck.unref();
       reply.hijack();
       reply.raw.writeHead(200, {
         ...(reply.getHeaders() as Record<string, string>),
@@ -98,6 +123,7 @@ export async function eventRoutes(fastify: FastifyInstance, options: EventRoutes
       } catch (error) {
         if (!controller.signal.aborted) request.log.warn({ err: error }, 'event stream ended with an error');
       } finally {
+        clearInterval(recheck);
         open.delete(controller);
         controller.abort();
         await events.return(undefined);
