@@ -4,6 +4,7 @@ import { appMeta } from '../events/events.tables.js';
 import { systemActor } from '../identity/actor.js';
 import { createOrganisation } from '../identity/organisations.service.js';
 import { addMember } from '../identity/users.service.js';
+import { seedAeoDemo } from './aeo-demo.seed.js';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, type DemoOrgKey } from './demo-data.js';
 
 const SEEDED_KEY = 'demo.seeded';
@@ -24,7 +25,12 @@ export async function isDemoSeeded(ctx: CoreContext): Promise<boolean> {
  */
 export async function seedDemoData(ctx: CoreContext): Promise<DemoSeedResult> {
   const [existing] = await ctx.db.select().from(appMeta).where(eq(appMeta.key, SEEDED_KEY));
-  if (existing) return { seeded: false, organisations: existing.value as Record<DemoOrgKey, string> };
+  if (existing) {
+    const organisations = existing.value as Record<DemoOrgKey, string>;
+    // A database seeded before the AEO programme existed gets it now (it has its own once-only key).
+    await seedAeoDemo(ctx, organisations);
+    return { seeded: false, organisations };
+  }
   const actor = systemActor('demo seed');
   const ids = {} as Record<DemoOrgKey, string>;
   // Administrations first: operators name the administration that supervises them.
@@ -54,5 +60,6 @@ export async function seedDemoData(ctx: CoreContext): Promise<DemoSeedResult> {
     }
   }
   await ctx.db.insert(appMeta).values({ key: SEEDED_KEY, value: ids }).onConflictDoNothing();
+  await seedAeoDemo(ctx, ids);
   return { seeded: true, organisations: ids };
 }

@@ -1,0 +1,47 @@
+// The AEO module's public surface; other modules and apps import only this.
+
+export { computeDeadlines, EU_DEFAULT_CLOCKS, type StatutoryClocks } from './aeo.deadlines.js';
+export { getApplication, listApplications } from './aeo-application.service.js';
+// Certificates: identifier, signed credential, status, public verification, PDF.
+export {
+  AEO_CREDENTIAL_TYP,
+  AEO_CREDENTIAL_TYPE,
+  buildAeoCredential,
+  composeAeoId,
+  issuerIdFor,
+  parseAeoCredential,
+  subjectIdFor,
+} from './aeo-certificate.credential.js';
+export { renderCertificatePdf, verificationUrl } from './aeo-certificate.pdf.js';
+export {
+  findCertificateDetails,
+  getPublicCertificate,
+  verifyAeoCredential,
+} from './aeo-certificate.public.js';
+export {
+  type AeoCertificateRow,
+  type IssueCertificate,
+  issueCertificate,
+  setCertificateStatus,
+} from './aeo-certificate.service.js';
+export { actAsAdministration } from './aeo-decision.service.js';
+// Programme settings and the application lifecycle (submission, validation, decision, monitoring).
+export {
+  createProgramme,
+  getProgramme,
+  publishDefaultSaq,
+  updateProgramme,
+} from './aeo-programme.service.js';
+export { APPLICATION_DOCUMENT_SUBJECT } from './aeo-saq.js';
+export {
+  actAsOperator,
+  createApplication,
+  reportMonitoringChange,
+  saveAnswers,
+} from './aeo-submission.service.js';
+export {
+  closeMonitoringReview,
+  recordChecklist,
+  requestCorrectiveAction,
+  setValidationPlan,
+} from './aeo-validation.service.js';
