@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime } from './common.js';
+import { IsoDateTime, Uuid } from './common.js';
 
 /**
  * Paperless evidence (issue 3, item 5). The platform decides a document's type from its content, never
@@ -98,3 +98,66 @@ export const DocumentInspection = z.object({
   signatures: z.array(DocumentSignature),
 });
 export type DocumentInspection = z.infer<typeof DocumentInspection>;
+
+/**
+ * What a document can be attached to. Access to the document follows access to that subject:
+ * - `organisation`: general evidence of the uploader's own organisation (only that organisation sees it);
+ * - `aeo_application`: evidence in an AEO case, seen by the operator who applied and the administration
+ *   that decides it.
+ */
+export const DOCUMENT_SUBJECT_TYPES = ['organisation', 'aeo_application'] as const;
+export const DocumentSubjectType = z.enum(DOCUMENT_SUBJECT_TYPES);
+export type DocumentSubjectType = z.infer<typeof DocumentSubjectType>;
+
+/** The form fields of `POST /api/documents` (multipart/form-data, beside the one `file` part). */
+export const UploadDocumentFields = z.strictObject({
+  attachedToType: DocumentSubjectType,
+  attachedToId: Uuid,
+});
+export type UploadDocumentFields = z.infer<typeof UploadDocumentFields>;
+
+export const DocumentListQuery = UploadDocumentFields;
+export type DocumentListQuery = z.infer<typeof DocumentListQuery>;
+
+/** An accepted document's metadata: what the content turned out to be, and what it is attached to. */
+export const Document = z.object({
+  id: Uuid,
+  organisationId: Uuid,
+  sha256: Sha256Hex,
+  size: z.number().int().positive(),
+  kind: DocumentKind,
+  mime: z.string(),
+  originalName: z.string(),
+  pageCount: z.number().int().positive().nullable(),
+  signatures: z.array(DocumentSignature),
+  attachedToType: DocumentSubjectType,
+  attachedToId: Uuid,
+  uploadedBy: Uuid.nullable(),
+  uploadedAt: IsoDateTime,
+});
+export type Document = z.infer<typeof Document>;
+
+export const DocumentList = z.object({ items: z.array(Document) });
+export type DocumentList = z.infer<typeof DocumentList>;
+
+/** `POST /api/public/documents/verify` with JSON: the holder computed the digest themselves. */
+export const VerifyDocumentByHash = z.strictObject({ sha256: Sha256Hex });
+export type VerifyDocumentByHash = z.infer<typeof VerifyDocumentByHash>;
+
+/**
+ * The public answer about a document, by hash. Deliberately nothing else: not who uploaded it, its name,
+ * its kind or what it is attached to — holding a file must not reveal anything about the platform's
+ * other users. `unchanged` and `uploadedAt` are present only when `known`.
+ */
+export const DocumentVerification = z.strictObject({
+  known: z.boolean(),
+  /**
+   * The platform still holds the file stored under this digest (content-addressed: same digest, same
+   * bytes; every read re-hashes it). False when a retention or erasure job has removed it since.
+   */
+  unchanged: z.boolean().optional(),
+  sha256: Sha256Hex,
+  /** When the platform first received these bytes. */
+  uploadedAt: IsoDateTime.optional(),
+});
+export type DocumentVerification = z.infer<typeof DocumentVerification>;

@@ -1,5 +1,17 @@
+export { createDocumentStore } from './create-document-store.js';
 export { type DocumentStore, documentKey, type StoredDocument } from './document-store.js';
 export { declaredTypes, sniffKind } from './document-type.js';
+export {
+  type DocumentsContext,
+  documentTooLarge,
+  getDocument,
+  getDocumentContent,
+  listDocuments,
+  type UploadDocument,
+  uploadDocument,
+  type VerifyDocument,
+  verifyDocument,
+} from './documents.service.js';
 export {
   type AcceptedDocument,
   acceptDocument,
