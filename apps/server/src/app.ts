@@ -10,14 +10,18 @@ import { registerMetrics } from './plugins/metrics.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerRateLimits } from './plugins/rate-limits.js';
 import { registerWeb } from './plugins/web.js';
+import { aeoRoutes } from './routes/aeo.routes.js';
 import { apiKeyRoutes } from './routes/api-keys.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { documentRoutes } from './routes/documents.routes.js';
 import { eventRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { oidcRoutes } from './routes/oidc.routes.js';
 import { organisationRoutes } from './routes/organisations.routes.js';
+import { publicAeoRoutes } from './routes/public-aeo.routes.js';
 import { webhookRoutes } from './routes/webhooks.routes.js';
+import { wellKnownRoutes } from './routes/wellknown.routes.js';
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -107,6 +111,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(auditRoutes);
   await app.register(eventRoutes, { feed: options.eventFeed, ...options.eventStream });
   await app.register(webhookRoutes);
+  await app.register(publicAeoRoutes);
+  await app.register(wellKnownRoutes);
+  await app.register(aeoRoutes);
+  await app.register(documentRoutes);
 
   await registerWeb(app, { enabled: options.serveWeb, distDir: config.webDistDir });
   return app;

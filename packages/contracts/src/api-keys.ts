@@ -11,6 +11,9 @@ export const API_KEY_SCOPES = [
   'audit:read',
   'events:read',
   'webhooks:manage',
+  'documents:upload',
+  'documents:read',
+  'aeo:read',
 ] as const;
 export const ApiKeyScope = z.enum(API_KEY_SCOPES);
 export type ApiKeyScope = z.infer<typeof ApiKeyScope>;

@@ -1,3 +1,5 @@
+export * from './aeo.js';
+export * from './aeo-certificates.js';
 export * from './api-keys.js';
 export * from './audit.js';
 export * from './common.js';

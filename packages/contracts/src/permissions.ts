@@ -56,6 +56,41 @@ export const PERMISSIONS = {
     scope: 'webhooks:manage',
     description: 'Manage webhook subscriptions and see their deliveries',
   },
+  'aeo-programme:read': {
+    roles: ['admin', 'aeo_validator', 'operator_admin', 'operator_user'],
+    scope: 'aeo:read',
+    description: 'See the AEO programme of the administration (operators: their supervising one)',
+  },
+  'aeo-programme:manage': {
+    roles: ['admin'],
+    scope: null,
+    description: 'Edit the AEO programme settings, clocks, benefits and criteria',
+  },
+  'aeo-application:read': {
+    roles: ['admin', 'aeo_validator', 'operator_admin', 'operator_user'],
+    scope: 'aeo:read',
+    description: 'See AEO applications: operators their own, administrations their work queue',
+  },
+  'aeo-application:apply': {
+    roles: ['operator_admin', 'operator_user'],
+    scope: null,
+    description: 'Draft, submit, answer, withdraw and appeal AEO applications; report changes',
+  },
+  'aeo-application:validate': {
+    roles: ['aeo_validator'],
+    scope: null,
+    description: 'Validate AEO applications: accept, request information, plan and record visits, decide',
+  },
+  'documents:upload': {
+    roles: ['admin', 'aeo_validator', 'operator_admin', 'operator_user'],
+    scope: 'documents:upload',
+    description: 'Upload evidence to the organisation or to an AEO case one takes part in',
+  },
+  'documents:read': {
+    roles: ['admin', 'aeo_validator', 'operator_admin', 'operator_user'],
+    scope: 'documents:read',
+    description: 'See and download evidence attached to what one may see',
+  },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Action = keyof typeof PERMISSIONS;

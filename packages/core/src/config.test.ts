@@ -133,3 +133,47 @@ describe('embedded secrets', () => {
     }
   });
 });
+
+describe('document storage', () => {
+  it('defaults to a directory under DATA_DIR and 25 MiB', () => {
+    const dir = freshDir();
+    expect(loadConfig({ DATA_DIR: dir }).documents).toEqual({
+      store: { kind: 'local', dir: path.join(dir, 'documents') },
+      maxBytes: 25 * 1024 * 1024,
+      verifyRateLimitPerMinute: 60,
+    });
+  });
+
+  it('uses an S3-compatible bucket when one is named', () => {
+    const config = loadConfig({
+      DATA_DIR: freshDir(),
+      DOCUMENTS_S3_BUCKET: 'aeolus-evidence',
+      DOCUMENTS_S3_ENDPOINT: 'http://minio.internal:9000',
+      DOCUMENTS_S3_FORCE_PATH_STYLE: 'true',
+      DOCUMENTS_S3_PREFIX: 'nl/',
+      DOCUMENTS_S3_ACCESS_KEY_ID: 'id',
+      DOCUMENTS_S3_SECRET_ACCESS_KEY: 'secret',
+    });
+    expect(config.documents.store).toEqual({
+      kind: 's3',
+      bucket: 'aeolus-evidence',
+      region: 'us-east-1',
+      endpoint: 'http://minio.internal:9000',
+      forcePathStyle: true,
+      prefix: 'nl/',
+      credentials: { accessKeyId: 'id', secretAccessKey: 'secret' },
+    });
+  });
+
+  it('refuses a bad limit, a bad prefix and half a credential, by name', () => {
+    const message = refusal({
+      DOCUMENTS_MAX_BYTES: '12',
+      DOCUMENTS_S3_BUCKET: 'b-1',
+      DOCUMENTS_S3_PREFIX: '../x',
+      DOCUMENTS_S3_ACCESS_KEY_ID: 'id',
+    });
+    expect(message).toContain('DOCUMENTS_MAX_BYTES');
+    expect(message).toContain('DOCUMENTS_S3_PREFIX');
+    expect(message).toContain('DOCUMENTS_S3_ACCESS_KEY_ID');
+  });
+});

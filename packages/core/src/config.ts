@@ -66,6 +66,26 @@ export const EnvSchema = z
     EVENT_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    DOCUMENTS_DIR: z.string().min(1).optional(),
+    // Uploads are inspected in memory (type by content, PDF parsing, signature checks), so the ceiling
+    // is bounded: 512 MiB.
+    DOCUMENTS_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(512 * 1024 * 1024)
+      .default(25 * 1024 * 1024),
+    DOCUMENTS_VERIFY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+    DOCUMENTS_S3_BUCKET: z.string().min(3).max(63).optional(),
+    DOCUMENTS_S3_REGION: z.string().min(1).default('us-east-1'),
+    DOCUMENTS_S3_ENDPOINT: httpUrl.optional(),
+    DOCUMENTS_S3_FORCE_PATH_STYLE: bool.default(false),
+    DOCUMENTS_S3_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9._\-/]*\/$/, 'must be letters, digits, ".-_/" and end in "/"')
+      .optional(),
+    DOCUMENTS_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    DOCUMENTS_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL) {
@@ -87,6 +107,13 @@ export const EnvSchema = z
       }
     }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_REDIRECT_URI];
+    if (Boolean(env.DOCUMENTS_S3_ACCESS_KEY_ID) !== Boolean(env.DOCUMENTS_S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DOCUMENTS_S3_ACCESS_KEY_ID'],
+        message: 'DOCUMENTS_S3_ACCESS_KEY_ID and DOCUMENTS_S3_SECRET_ACCESS_KEY must be set together',
+      });
+    }
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       ctx.addIssue({
         code: 'custom',
@@ -124,6 +151,25 @@ export interface AppConfig {
     allowInsecure: boolean;
   };
   events: { pollMs: number; webhookTimeoutMs: number; webhookMaxAttempts: number };
+  documents: DocumentsConfig;
+}
+
+/** Where evidence files are kept (issue 3, item 5) and how large one may be. */
+export interface DocumentsConfig {
+  store:
+    | { kind: 'local'; dir: string }
+    | {
+        kind: 's3';
+        bucket: string;
+        region: string;
+        endpoint?: string;
+        forcePathStyle: boolean;
+        prefix?: string;
+        /** Absent: the AWS SDK's default credential chain (instance role, shared profile, …). */
+        credentials?: { accessKeyId: string; secretAccessKey: string };
+      };
+  maxBytes: number;
+  verifyRateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -181,6 +227,28 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       pollMs: env.EVENT_POLL_MS,
       webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
       webhookMaxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+    },
+    documents: {
+      // S3 is chosen by naming a bucket; otherwise a local directory beside the database.
+      store: env.DOCUMENTS_S3_BUCKET
+        ? {
+            kind: 's3',
+            bucket: env.DOCUMENTS_S3_BUCKET,
+            region: env.DOCUMENTS_S3_REGION,
+            endpoint: env.DOCUMENTS_S3_ENDPOINT,
+            forcePathStyle: env.DOCUMENTS_S3_FORCE_PATH_STYLE,
+            prefix: env.DOCUMENTS_S3_PREFIX,
+            credentials:
+              env.DOCUMENTS_S3_ACCESS_KEY_ID && env.DOCUMENTS_S3_SECRET_ACCESS_KEY
+                ? {
+                    accessKeyId: env.DOCUMENTS_S3_ACCESS_KEY_ID,
+                    secretAccessKey: env.DOCUMENTS_S3_SECRET_ACCESS_KEY,
+                  }
+                : undefined,
+          }
+        : { kind: 'local', dir: path.resolve(env.DOCUMENTS_DIR ?? path.join(dataDir, 'documents')) },
+      maxBytes: env.DOCUMENTS_MAX_BYTES,
+      verifyRateLimitPerMinute: env.DOCUMENTS_VERIFY_RATE_LIMIT_PER_MINUTE,
     },
   };
 }

@@ -1,7 +1,9 @@
+export * from './aeo/index.js';
 export * from './audit/index.js';
 export * from './config.js';
 export * from './context.js';
 export * from './db/index.js';
+export * from './documents/index.js';
 export * from './errors.js';
 export * from './events/index.js';
 export * from './identity/index.js';
@@ -16,3 +18,4 @@ export {
   sha256Hex,
 } from './shared/crypto.js';
 export { type Change, recordChange } from './shared/record-change.js';
+export * from './signing/index.js';

@@ -97,7 +97,7 @@ async function call(route: RegisteredRoute, caller: Caller, sample: Sample, stre
   const res = await t.app.inject({
     method: route.method as 'GET',
     url: buildUrl(route, sample),
-    headers,
+    headers: { ...sample.headers, ...headers },
     ...(sample.body === undefined ? {} : { payload: sample.body as object }),
     ...(stream ? { payloadAsStream: true } : {}),
   });

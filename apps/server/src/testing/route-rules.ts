@@ -1,4 +1,7 @@
 import type { OrganisationKind, Role } from '@aeolus/contracts';
+import { makePng } from '@aeolus/core/testing';
+import { AEO_ROUTE_RULES } from './aeo-route-rules.js';
+import { multipart } from './multipart.js';
 import type { TestClient } from './test-app.js';
 
 /**
@@ -14,6 +17,8 @@ export interface Sample {
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
+  /** Request headers, e.g. the Content-Type of a multipart body given as a Buffer. */
+  headers?: Record<string, string>;
 }
 
 export interface SampleContext {
@@ -84,8 +89,35 @@ const foreignWebhook: RouteRule['foreign'] = {
   snapshot: readWebhook,
 };
 
+/** Evidence for the caller's own organisation, as a multipart upload. */
+function orgUpload(organisationId: string): Sample {
+  const form = multipart(
+    { attachedToType: 'organisation', attachedToId: organisationId },
+    { bytes: makePng(), fileName: 'stamp.png', contentType: 'image/png' },
+  );
+  return { body: form.payload, headers: form.headers };
+}
+
+async function uploadDocument(person: TestClient): Promise<string> {
+  const { body, headers } = orgUpload(person.organisationId);
+  const res = await person.request('POST', '/api/documents', body, headers);
+  if (res.statusCode !== 201) throw new Error(`could not upload a document: ${res.statusCode} ${res.body}`);
+  return res.json().id as string;
+}
+
+/** Another tenant's evidence: uploaded by the Dutch trader, tried by the Kenyan one. */
+const foreignDocument: RouteRule['foreign'] = {
+  owner: 'trader@acme-logistics.example',
+  intruder: 'trader@globex.example',
+  create: async (owner) => ({ id: await uploadDocument(owner) }),
+  snapshot: async (owner, params) => (await owner.request('GET', `/api/documents/${params.id}`)).json(),
+};
+
 /** Keyed by `METHOD /url` as registered; a key ending in `*` covers every route it prefixes. */
 export const ROUTE_RULES: Record<string, RouteRule> = {
+  // AEO programme lifecycle: rules in aeo-route-rules.ts.
+  ...AEO_ROUTE_RULES,
+
   // Platform ------------------------------------------------------------------------------------------
   'GET /health': {},
   'GET /ready': {},
@@ -173,6 +205,36 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     granted: 404,
     foreign: foreignWebhook,
   },
+
+  // Public AEO register and credential verification (no account) ----------------------------------------
+  // The matrix database may hold no certificate: the look-ups reach the service and answer 200 or 404.
+  'GET /api/public/aeo/:aeoId': {
+    sample: () => ({ params: { aeoId: 'NLAEOF000001' } }),
+    granted: [200, 404],
+  },
+  'GET /api/public/aeo/:aeoId/certificate.pdf': {
+    sample: () => ({ params: { aeoId: 'NLAEOF000001' } }),
+    granted: [200, 404],
+  },
+  'POST /api/public/aeo/verify': { sample: () => ({ body: { credential: 'e30.e30.' } }) },
+  'GET /.well-known/jwks.json': {},
+
+  // Documents (paperless evidence) --------------------------------------------------------------------
+  'POST /api/documents': { sample: ({ person }) => orgUpload(person.organisationId), granted: 201 },
+  'GET /api/documents': {
+    sample: ({ person }) => ({
+      query: { attachedToType: 'organisation', attachedToId: person.organisationId },
+    }),
+  },
+  'GET /api/documents/:id': {
+    sample: async ({ person }) => ({ params: { id: await uploadDocument(person) } }),
+    foreign: foreignDocument,
+  },
+  'GET /api/documents/:id/content': {
+    sample: async ({ person }) => ({ params: { id: await uploadDocument(person) } }),
+    foreign: foreignDocument,
+  },
+  'POST /api/public/documents/verify': { sample: () => ({ body: { sha256: 'a'.repeat(64) } }) },
 };
 
 export function ruleFor(method: string, url: string): { key: string; rule: RouteRule } | undefined {
