@@ -1,24 +1,14 @@
+import { AEO_APPLICATION_STATUSES } from '@aeolus/contracts';
 import { AppError } from '../errors.js';
 
 /**
  * The AEO application lifecycle as data (SAFE Framework pillar 2, standard 3 "authorisation"; the EU
  * clocks of UCC Art. 22 as defaults). An application is an append-only log of actions; its state is
- * *derived* by folding `transition` over that log, never stored on its own.
+ * *derived* by folding `transition` over that log; the cached status column is only a copy of that fold,
+ * refreshed in the same transaction as each action.
  */
-export const APPLICATION_STATES = [
-  'draft',
-  'submitted',
-  'returned',
-  'under_review',
-  'visit_planned',
-  'visit_recorded',
-  'granted',
-  'refused',
-  'suspended',
-  'revoked',
-  'withdrawn',
-  'under_appeal',
-] as const;
+// The states are part of the API contract; the workflow gives them their meaning.
+export const APPLICATION_STATES = AEO_APPLICATION_STATUSES;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
 export const APPLICATION_ACTIONS = [
