@@ -22,6 +22,9 @@ const projects = [
 export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
+  // Global setup runs in its own environment; without `source` there it would resolve the workspace
+  // packages to dist/, which does not exist on a fresh clone before a build.
+  environments: { ssr: { resolve: { conditions } }, __vitest__: { resolve: { conditions } } },
   test: {
     projects,
     pool: 'forks',
