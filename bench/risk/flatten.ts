@@ -1,4 +1,5 @@
-import type { DecisionTableCell, RuleComparison, RuleCondition, RuleSet } from '@aeolus/contracts';
+import type { DecisionTableCell, RuleComparison, RuleCondition, RuleSet, WatchList } from '@aeolus/contracts';
+import { type Problem, resolveWatchLists } from '@aeolus/risk-engine';
 
 /**
  * Flattens a rule set into independent "units" for engines without hit policies: each rule is one unit, and
@@ -48,4 +49,19 @@ export function flatten(ruleSet: RuleSet): FlatUnit[] {
     });
   }
   return units;
+}
+
+/**
+ * The normalised entries of each watch list, `includes` followed, as the engine resolves them — so that
+ * every engine in the comparison screens against exactly the same lists.
+ */
+export function watchListEntries(watchLists: readonly WatchList[]): (name: string) => string[] {
+  const problems: Problem[] = [];
+  const resolved = resolveWatchLists(
+    watchLists.map((l) => l.name),
+    watchLists,
+    problems,
+  );
+  if (problems.length > 0) throw new Error(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+  return (name) => [...(resolved.get(name) ?? [])];
 }

@@ -8,7 +8,7 @@ import type {
 } from '@aeolus/contracts';
 import { FIELDS, keywordsPattern, normaliseListValue } from '@aeolus/risk-engine';
 import { Engine } from 'json-rules-engine';
-import { flatten } from './flatten.js';
+import { flatten, watchListEntries } from './flatten.js';
 
 /**
  * Our rule format translated to json-rules-engine: one engine rule per unit (rules and table rows), the
@@ -34,16 +34,7 @@ const BUILT_IN: Record<string, string> = {
 };
 
 export function buildJsonRulesEngine(ruleSet: RuleSet, watchLists: readonly WatchList[]) {
-  const lists = new Map(watchLists.map((l) => [l.name, l]));
-  const entries = (name: string, seen = new Set<string>()): string[] => {
-    if (seen.has(name)) return [];
-    seen.add(name);
-    const list = lists.get(name)!;
-    return [
-      ...list.entries.map(normaliseListValue),
-      ...(list.includes ?? []).flatMap((n) => entries(n, seen)),
-    ];
-  };
+  const entries = watchListEntries(watchLists);
   const regexes = new Map<string, RegExp>();
   const custom: Record<string, Op> = {
     ne: (v, value: unknown) => v !== undefined && v !== value,

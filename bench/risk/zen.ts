@@ -6,9 +6,9 @@ import type {
   ScreeningFacts,
   WatchList,
 } from '@aeolus/contracts';
-import { FIELDS, type FieldSpec, keywordsPattern, normaliseListValue } from '@aeolus/risk-engine';
+import { FIELDS, type FieldSpec, keywordsPattern } from '@aeolus/risk-engine';
 import { ZenEngine } from '@gorules/zen-engine';
-import { flatten } from './flatten.js';
+import { flatten, watchListEntries } from './flatten.js';
 
 /**
  * Our rule format translated to a GoRules ZEN decision (JDM): one expression node with one boolean
@@ -31,16 +31,7 @@ const ITEM_DERIVED: Record<string, string> = {
 };
 
 export function buildZen(ruleSet: RuleSet, watchLists: readonly WatchList[]) {
-  const lists = new Map(watchLists.map((l) => [l.name, l]));
-  const entries = (name: string, seen = new Set<string>()): string[] => {
-    if (seen.has(name)) return [];
-    seen.add(name);
-    const list = lists.get(name)!;
-    return [
-      ...list.entries.map(normaliseListValue),
-      ...(list.includes ?? []).flatMap((n) => entries(n, seen)),
-    ];
-  };
+  const entries = watchListEntries(watchLists);
   const derivedUsed = new Map<string, FieldSpec>();
   const key = (path: string) => path.replace(/\./g, '_');
 

@@ -13,7 +13,7 @@ export {
   RuleSetCompileError,
 } from './compile/compile.js';
 export { normaliseListValue } from './compile/ir.js';
-export type { Problem } from './compile/watch-lists.js';
+export { type Problem, resolveWatchLists } from './compile/watch-lists.js';
 export {
   createRandom,
   generateConsignment,
