@@ -18,6 +18,7 @@ export function acquireDataDirLock(dataDir: string): { release(): void } {
       const release = () => {
         if (released) return;
         released = true;
+        process.off('exit', release);
         try {
           if (readFileSync(file, 'utf8').trim() === String(process.pid)) unlinkSync(file);
         } catch {
