@@ -3,13 +3,18 @@ import { createBrowserRouter, Outlet, RouterProvider } from 'react-router-dom';
 import { AppShell } from './components/AppShell.js';
 import { NoticesProvider } from './components/Notices.js';
 import { RequireAuth } from './components/RequireAuth.js';
+import { AeoOperatorRoutes } from './features/aeo-operator/AeoOperatorRoutes.js';
+import { ProgrammeRoutes } from './features/aeo-programme/ProgrammeRoutes.js';
+import { ValidationRoutes } from './features/aeo-validation/ValidationRoutes.js';
 import { AuditPage } from './features/audit/AuditPage.js';
 import { SignInPage } from './features/auth/SignInPage.js';
 import { ForbiddenPage, NotFoundPage } from './features/errors/StatusPages.js';
 import { HomePage } from './features/home/HomePage.js';
+import { NotificationsPage } from './features/notifications/NotificationsPage.js';
 import { OrganisationPage } from './features/organisation/OrganisationPage.js';
 import { ProfilePage } from './features/profile/ProfilePage.js';
 import { UpcomingPage } from './features/upcoming/UpcomingPage.js';
+import { VerifyPage } from './features/verify/VerifyPage.js';
 import { WebhookDetailPage } from './features/webhooks/WebhookDetailPage.js';
 import { WebhooksPage } from './features/webhooks/WebhooksPage.js';
 import { type AreaId, canOpen, findArea } from './lib/navigation.js';
@@ -32,23 +37,15 @@ function Providers() {
   );
 }
 
-const upcoming = [
-  'aeoProgramme',
-  'validationQueue',
-  'risk',
-  'recovery',
-  'aeoStatus',
-  'filings',
-  'continuity',
-  'safeMonitoring',
-  'compilation',
-] as const;
+const upcoming = ['risk', 'recovery', 'filings', 'continuity', 'safeMonitoring', 'compilation'] as const;
 
 const router = createBrowserRouter([
   {
     element: <Providers />,
     children: [
       { path: '/sign-in', element: <SignInPage /> },
+      // Public: anyone holding a certificate (or its QR code) checks it here, without an account.
+      { path: '/verify/*', element: <VerifyPage /> },
       {
         element: (
           <RequireAuth>
@@ -94,6 +91,34 @@ const router = createBrowserRouter([
             element: (
               <AreaRoute area="webhooks">
                 <WebhookDetailPage />
+              </AreaRoute>
+            ),
+          },
+          {
+            path: 'notifications',
+            element: <NotificationsPage />,
+          },
+          {
+            path: 'operator/aeo-status/*',
+            element: (
+              <AreaRoute area="aeoStatus">
+                <AeoOperatorRoutes />
+              </AreaRoute>
+            ),
+          },
+          {
+            path: 'aeo/validation/*',
+            element: (
+              <AreaRoute area="validationQueue">
+                <ValidationRoutes />
+              </AreaRoute>
+            ),
+          },
+          {
+            path: 'aeo/programme/*',
+            element: (
+              <AreaRoute area="aeoProgramme">
+                <ProgrammeRoutes />
               </AreaRoute>
             ),
           },

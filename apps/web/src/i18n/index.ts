@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import fr from './fr.json';
+import { en, fr } from './bundles.js';
 
 /** English and French first: the WCO's two working languages. */
 export const LANGUAGES = ['en', 'fr'] as const;

@@ -67,7 +67,7 @@ export const AREAS: readonly Area[] = [
     path: '/aeo/programme',
     icon: 'badge',
     access: { roles: ['admin', 'aeo_validator'] },
-    upcoming: true,
+    upcoming: false,
   },
   {
     id: 'validationQueue',
@@ -75,7 +75,7 @@ export const AREAS: readonly Area[] = [
     path: '/aeo/validation',
     icon: 'queue',
     access: { roles: ['admin', 'aeo_validator'] },
-    upcoming: true,
+    upcoming: false,
   },
   {
     id: 'risk',
@@ -100,7 +100,7 @@ export const AREAS: readonly Area[] = [
     path: '/operator/aeo-status',
     icon: 'shield',
     access: { roles: OPERATOR_ROLES },
-    upcoming: true,
+    upcoming: false,
   },
   {
     id: 'filings',
