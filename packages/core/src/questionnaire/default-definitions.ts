@@ -1,5 +1,6 @@
 import type { QuestionnaireDefinition } from '@aeolus/contracts';
 import aeoSaq from './definitions/aeo-saq.json' with { type: 'json' };
+import safeMonitoring from './definitions/safe-monitoring.json' with { type: 'json' };
 import { validateDefinition } from './questionnaire.definition.js';
 
 /**
@@ -7,7 +8,10 @@ import { validateDefinition } from './questionnaire.definition.js';
  * first time it is asked for, and a broken file fails loudly with every problem rather than serving a
  * questionnaire that cannot be answered.
  */
-const SHIPPED = { 'aeo-saq-default': aeoSaq } as const satisfies Record<string, unknown>;
+const SHIPPED = {
+  'aeo-saq-default': aeoSaq,
+  'safe-monitoring': safeMonitoring,
+} as const satisfies Record<string, unknown>;
 export type ShippedDefinitionId = keyof typeof SHIPPED;
 
 const loaded = new Map<ShippedDefinitionId, QuestionnaireDefinition>();
@@ -31,4 +35,13 @@ export function listShippedDefinitionIds(): ShippedDefinitionId[] {
 /** The default AEO self-assessment questionnaire: 13 SAFE AEO headings, with a proportionate SME variant. */
 export function getDefaultAeoSaq(): QuestionnaireDefinition {
   return getShippedDefinition('aeo-saq-default');
+}
+
+/**
+ * The SAFE implementation monitoring questionnaire: every standard of the three SAFE pillars, the monitoring
+ * themes, the review's focus areas and the ten actions of the 2024 resilience resolution, tagged so that the
+ * engine scores each of them (`pillar`, `standard`, `theme`, `focus`, `action` dimensions).
+ */
+export function getSafeMonitoringQuestionnaire(): QuestionnaireDefinition {
+  return getShippedDefinition('safe-monitoring');
 }
