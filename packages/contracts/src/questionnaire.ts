@@ -72,12 +72,18 @@ export const TagDimension = z.strictObject({
 });
 export type TagDimension = z.infer<typeof TagDimension>;
 
-/** `{ "aeoHeading": "7" }` or `{ "theme": ["risk_management", "information_sharing"] }`. */
+/**
+ * `{ "aeoHeading": "7" }` or `{ "theme": ["risk_management", "information_sharing"] }`; always a list
+ * once parsed. A codec rather than a one-way transform, so that a parsed definition can be sent back out
+ * through a response schema (the server's serializer encodes with the same schema).
+ */
+const TagValues = z.array(TagValueId).min(1).max(20);
 export const Tags = z.record(
   DimensionId,
-  z
-    .union([TagValueId, z.array(TagValueId).min(1).max(20)])
-    .transform((value) => (typeof value === 'string' ? [value] : value)),
+  z.codec(z.union([TagValueId, TagValues]), TagValues, {
+    decode: (value) => (typeof value === 'string' ? [value] : value),
+    encode: (value) => value,
+  }),
 );
 export type Tags = z.infer<typeof Tags>;
 
@@ -294,3 +300,4 @@ export type QuestionnaireDefinition = z.infer<typeof QuestionnaireDefinition>;
 export type QuestionnaireDefinitionInput = z.input<typeof QuestionnaireDefinition>;
 
 export * from './questionnaire-results.js';
+export * from './questionnaire-visibility.js';

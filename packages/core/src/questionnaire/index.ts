@@ -1,5 +1,6 @@
 export {
   getDefaultAeoSaq,
+  getSafeMonitoringQuestionnaire,
   getShippedDefinition,
   listShippedDefinitionIds,
   type ShippedDefinitionId,

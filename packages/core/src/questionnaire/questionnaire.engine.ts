@@ -1,12 +1,22 @@
-import type {
-  Audience,
-  MaturityLevel,
-  Question,
-  QuestionnaireDefinition,
-  QuestionnaireProfile,
-  Section,
+import {
+  type Audience,
+  combineAudience,
+  isForProfile,
+  type Question,
+  type QuestionnaireDefinition,
+  type QuestionnaireProfile,
+  resolveVisibility,
+  type Section,
 } from '@aeolus/contracts';
-import { answerOf, evaluateCondition } from './questionnaire.conditions.js';
+
+// Visibility (audiences, `showIf`) is pure and shared with the web form: it lives in contracts.
+export {
+  combineAudience,
+  isForProfile,
+  maturityLevelsOf,
+  resolveVisibility,
+  type Visibility,
+} from '@aeolus/contracts';
 
 /**
  * The engine's view of a definition: questions in document order with what they inherit (section
@@ -32,17 +42,6 @@ export interface DefinitionIndex {
   byId: Map<string, QuestionEntry>;
   /** Position of the first question of each section (a section's `showIf` may look only before it). */
   sectionStart: number[];
-}
-
-export function combineAudience(outer: Audience, inner: Audience): Audience | null {
-  if (outer === 'all') return inner;
-  if (inner === 'all' || inner === outer) return outer;
-  return null;
-}
-
-export function isForProfile(audience: Audience | null, profile: QuestionnaireProfile): boolean {
-  if (audience === null) return false;
-  return audience === 'all' || (audience === 'sme') === profile.isSme;
 }
 
 const cache = new WeakMap<QuestionnaireDefinition, DefinitionIndex>();
@@ -81,48 +80,6 @@ export function indexDefinition(definition: QuestionnaireDefinition): Definition
   const index = { definition, entries, byId, sectionStart };
   cache.set(definition, index);
   return index;
-}
-
-/** The five described levels of a maturity question: inline, or from the shared scale it names. */
-export function maturityLevelsOf(
-  definition: QuestionnaireDefinition,
-  question: Question,
-): MaturityLevel[] | undefined {
-  if (question.type !== 'maturity') return undefined;
-  if (question.levels) return question.levels;
-  return definition.maturityScales.find((scale) => scale.id === question.scale)?.levels;
-}
-
-/** Why a question is or is not shown. */
-export type Visibility = 'visible' | 'not_for_profile' | 'section_hidden' | 'condition_not_met';
-
-/**
- * Decides, in document order, which questions the respondent sees for these answers. Conditions only
- * see answers of questions already found visible, which is what makes hidden answers inert.
- */
-export function resolveVisibility(
-  definition: QuestionnaireDefinition,
-  answers: Record<string, unknown>,
-  profile: QuestionnaireProfile,
-): Map<string, Visibility> {
-  const index = indexDefinition(definition);
-  const visibility = new Map<string, Visibility>();
-  const lookup = (id: string) => (visibility.get(id) === 'visible' ? answerOf(answers, id) : undefined);
-  let currentSection = -1;
-  let sectionShown = true;
-  for (const entry of index.entries) {
-    if (entry.sectionIndex !== currentSection) {
-      currentSection = entry.sectionIndex;
-      sectionShown = !entry.section.showIf || evaluateCondition(entry.section.showIf, lookup);
-    }
-    const { question } = entry;
-    let state: Visibility = 'visible';
-    if (!isForProfile(entry.audience, profile)) state = 'not_for_profile';
-    else if (!sectionShown) state = 'section_hidden';
-    else if (question.showIf && !evaluateCondition(question.showIf, lookup)) state = 'condition_not_met';
-    if (!visibility.has(question.id)) visibility.set(question.id, state);
-  }
-  return visibility;
 }
 
 /** The questions this respondent sees now, in order: what a form renders. */
