@@ -5,7 +5,10 @@ export interface LocalisedText {
   fr: string;
 }
 
-/** In-app notifications: to one person, or to every member of an organisation (`userId` null). */
+/**
+ * In-app notifications, one row per person (`notifyOrganisation` writes a row for each member), so read
+ * state is per person. `userId` is nullable only for history; the readers select by person.
+ */
 export const notifications = pgTable(
   'notifications',
   {
