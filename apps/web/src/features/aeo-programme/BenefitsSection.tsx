@@ -1,0 +1,287 @@
+import type { AeoBenefit, AeoProgramme } from '@aeolus/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Badge } from '../../components/Badge.js';
+import { DataTable } from '../../components/DataTable.js';
+import { TextField } from '../../components/Field.js';
+import { CategoryChoices, EditablePanel } from './EditablePanel.js';
+import type { SectionProps } from './GeneralSection.js';
+import { EditorForm, fieldId, LocalisedFields, useLanguage, useProgrammeEditor } from './ProgrammeForm.js';
+import { newKey } from './programme-form.js';
+
+/** Categories as badges; a list without categories applies to all of them. */
+export function CategoryBadges({ codes }: { codes: readonly string[] }) {
+  const { t } = useTranslation();
+  return (
+    <span className="badges">
+      {codes.length === 0 ? (
+        <Badge>{t('aeoProgramme.allCategories')}</Badge>
+      ) : (
+        codes.map((code) => (
+          <Badge key={code} tone="info">
+            {code}
+          </Badge>
+        ))
+      )}
+    </span>
+  );
+}
+
+/** What holders get (SAFE pillar 2 benefits), with figures other capabilities use, e.g. a score reduction. */
+export function BenefitsSection({ programme, canEdit, onSaved }: SectionProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [editing, setEditing] = useState(false);
+  return (
+    <EditablePanel
+      title={t('aeoProgramme.benefits.title')}
+      description={t('aeoProgramme.benefits.description')}
+      testId="programme-benefits"
+      canEdit={canEdit}
+      editing={editing}
+      onEdit={() => setEditing(true)}
+    >
+      {editing ? (
+        <BenefitsEditor
+          programme={programme}
+          onCancel={() => setEditing(false)}
+          onSaved={(saved) => {
+            setEditing(false);
+            onSaved(saved);
+          }}
+        />
+      ) : programme.benefits.length === 0 ? (
+        <p className="muted">{t('aeoProgramme.benefits.none')}</p>
+      ) : (
+        <DataTable
+          label={t('aeoProgramme.benefits.title')}
+          testId="programme-benefits-table"
+          columns={[
+            t('aeoProgramme.columns.benefit'),
+            t('aeoProgramme.columns.categories'),
+            t('aeoProgramme.columns.parameters'),
+          ]}
+        >
+          {programme.benefits.map((benefit) => (
+            <tr key={benefit.code} data-testid={`benefit-${benefit.code}`}>
+              <th scope="row" className="table__primary">
+                <span className="stack">
+                  <span>{benefit.name[language]}</span>
+                  <span className="muted small">{benefit.description[language]}</span>
+                  <code className="small">{benefit.code}</code>
+                </span>
+              </th>
+              <td>
+                <CategoryBadges codes={benefit.categories} />
+              </td>
+              <td>
+                {Object.entries(benefit.parameters ?? {}).map(([name, value]) => (
+                  <div key={name} className="nowrap">
+                    <code>{name}</code> = {value}
+                  </div>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    </EditablePanel>
+  );
+}
+
+interface ParameterDraft {
+  key: string;
+  name: string;
+  value: string;
+}
+type BenefitDraft = Omit<AeoBenefit, 'parameters' | 'categories'> & {
+  key: string;
+  categories: string[];
+  parameters: ParameterDraft[];
+};
+
+function toDraft(benefit: AeoBenefit): BenefitDraft {
+  return {
+    ...benefit,
+    key: benefit.code,
+    categories: benefit.categories ?? [],
+    parameters: Object.entries(benefit.parameters ?? {}).map(([name, value]) => ({
+      key: newKey(),
+      name,
+      value: String(value),
+    })),
+  };
+}
+
+function fromDraft({ key: _key, parameters, ...benefit }: BenefitDraft): AeoBenefit {
+  return {
+    ...benefit,
+    ...(parameters.length > 0
+      ? {
+          parameters: Object.fromEntries(
+            parameters.map((p) => [p.name.trim(), p.value.trim() === '' ? Number.NaN : Number(p.value)]),
+          ),
+        }
+      : {}),
+  };
+}
+
+function BenefitsEditor({
+  programme,
+  onCancel,
+  onSaved,
+}: {
+  programme: AeoProgramme;
+  onCancel(): void;
+  onSaved(saved: AeoProgramme): void;
+}) {
+  const { t } = useTranslation();
+  const [rows, setRows] = useState<BenefitDraft[]>(() => programme.benefits.map(toDraft));
+  const form = useProgrammeEditor({
+    programme,
+    onSaved,
+    changes: () => ({ benefits: rows.map(fromDraft) }),
+  });
+  const { errors } = form;
+  const update = (index: number, patch: Partial<BenefitDraft>) =>
+    setRows(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+
+  return (
+    <EditorForm
+      title={t('aeoProgramme.benefits.edit')}
+      testId="programme-benefits-form"
+      form={form}
+      onCancel={onCancel}
+    >
+      {rows.map((row, index) => {
+        const path = `benefits.${index}`;
+        return (
+          <fieldset key={row.key} className="fieldset programme-item">
+            <legend className="field__label">{t('aeoProgramme.benefits.item', { number: index + 1 })}</legend>
+            <TextField
+              id={fieldId(`${path}.code`)}
+              label={t('aeoProgramme.columns.code')}
+              hint={t('aeoProgramme.codeHint')}
+              value={row.code}
+              onChange={(e) => update(index, { code: e.target.value })}
+              error={errors[`${path}.code`]}
+              maxLength={32}
+              spellCheck={false}
+              autoComplete="off"
+            />
+            <LocalisedFields
+              path={`${path}.name`}
+              label={t('aeoProgramme.columns.name')}
+              value={row.name}
+              onChange={(name) => update(index, { name })}
+              errors={errors}
+            />
+            <LocalisedFields
+              path={`${path}.description`}
+              label={t('aeoProgramme.columns.description')}
+              value={row.description}
+              onChange={(description) => update(index, { description })}
+              errors={errors}
+              multiline
+            />
+            <CategoryChoices
+              id={fieldId(`${path}.categories`)}
+              legend={t('aeoProgramme.columns.categories')}
+              categories={programme.categories}
+              value={row.categories}
+              onChange={(categories) => update(index, { categories })}
+              error={Object.entries(errors).find(([p]) => p.startsWith(`${path}.categories`))?.[1]}
+            />
+            <fieldset className="fieldset field" id={fieldId(`${path}.parameters`)}>
+              <legend className="field__label">{t('aeoProgramme.columns.parameters')}</legend>
+              <p className="field__hint">{t('aeoProgramme.benefits.parametersHint')}</p>
+              {row.parameters.map((parameter, p) => (
+                <div key={parameter.key} className="programme-parameter">
+                  <TextField
+                    label={t('aeoProgramme.benefits.parameterName')}
+                    value={parameter.name}
+                    onChange={(e) =>
+                      update(index, {
+                        parameters: row.parameters.map((x, i) =>
+                          i === p ? { ...x, name: e.target.value } : x,
+                        ),
+                      })
+                    }
+                    spellCheck={false}
+                    autoComplete="off"
+                  />
+                  <TextField
+                    id={fieldId(`${path}.parameters.${parameter.name.trim()}`)}
+                    label={t('aeoProgramme.benefits.parameterValue')}
+                    type="number"
+                    value={parameter.value}
+                    onChange={(e) =>
+                      update(index, {
+                        parameters: row.parameters.map((x, i) =>
+                          i === p ? { ...x, value: e.target.value } : x,
+                        ),
+                      })
+                    }
+                    error={errors[`${path}.parameters.${parameter.name.trim()}`]}
+                  />
+                  <button
+                    type="button"
+                    className="btn btn--secondary btn--small"
+                    onClick={() => update(index, { parameters: row.parameters.filter((_, i) => i !== p) })}
+                  >
+                    {t('aeoProgramme.remove')}
+                    <span className="visually-hidden"> {parameter.name}</span>
+                  </button>
+                </div>
+              ))}
+              <p>
+                <button
+                  type="button"
+                  className="btn btn--link"
+                  onClick={() =>
+                    update(index, {
+                      parameters: [...row.parameters, { key: newKey(), name: '', value: '' }],
+                    })
+                  }
+                >
+                  {t('aeoProgramme.benefits.addParameter')}
+                </button>
+              </p>
+            </fieldset>
+            <p>
+              <button
+                type="button"
+                className="btn btn--secondary btn--small"
+                onClick={() => setRows(rows.filter((_, i) => i !== index))}
+              >
+                {t('aeoProgramme.benefits.remove')}
+                <span className="visually-hidden"> {row.code}</span>
+              </button>
+            </p>
+          </fieldset>
+        );
+      })}
+      <p>
+        <button
+          type="button"
+          className="btn btn--secondary"
+          onClick={() =>
+            setRows([
+              ...rows,
+              {
+                key: newKey(),
+                code: '',
+                name: { en: '', fr: '' },
+                description: { en: '', fr: '' },
+                categories: [],
+                parameters: [],
+              },
+            ])
+          }
+        >
+          {t('aeoProgramme.benefits.add')}
+        </button>
+      </p>
+    </EditorForm>
+  );
+}
