@@ -20,6 +20,7 @@ const COMMANDS = [
   ['api-keys', 'create'],
   ['api-keys', 'revoke'],
   ['audit', 'verify'],
+  ['aeo', 'import'],
   ['serve'],
 ];
 
@@ -27,7 +28,7 @@ describe('aeolus --help', () => {
   it('lists every command, the exit statuses and examples', async () => {
     const result = await runInProcess(['--help'], TEST_ENV);
     expect(result.code).toBe(0);
-    for (const command of ['db', 'users', 'api-keys', 'audit', 'serve']) {
+    for (const command of ['db', 'users', 'api-keys', 'audit', 'aeo', 'serve']) {
       expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     }
     expect(result.stdout).toContain(

@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { registerAeoCommands } from './commands/aeo.js';
 import { registerApiKeyCommands } from './commands/api-keys.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerDbCommands } from './commands/db.js';
@@ -45,6 +46,7 @@ Examples:
   $ aeolus users create --org "Netherlands Customs (demo)" --email a@b.example --name "A B" --role admin
   $ aeolus api-keys create --org "Acme Logistics" --name ERP --scope organisation:read events:read
   $ aeolus audit verify
+  $ aeolus aeo import legacy-aeos.csv --administration "Netherlands Customs (demo)"
   $ aeolus serve --port 3000`,
     );
   program.hook('preAction', (_program, action) => {
@@ -56,6 +58,7 @@ Examples:
   registerUserCommands(program, rt);
   registerApiKeyCommands(program, rt);
   registerAuditCommands(program, rt);
+  registerAeoCommands(program, rt);
   registerServeCommand(program, rt);
   return program;
 }

@@ -1,12 +1,15 @@
+import { createHash } from 'node:crypto';
 import type { AeoCredentialVerification, PublicAeoCertificate } from '@aeolus/contracts';
 import { eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database, Db, Tx } from '../db/client.js';
 import { AppError } from '../errors.js';
 import { organisations } from '../identity/identity.tables.js';
+import { Lru } from '../shared/lru.js';
 import { checkSignature, parseJws } from '../signing/index.js';
 import { aeoCertificates, aeoProgrammes } from './aeo.tables.js';
 import { AEO_CREDENTIAL_TYP, parseAeoCredential } from './aeo-certificate.credential.js';
+import { lookupForVerification, type VerificationRow } from './aeo-certificate.lookups.js';
 
 const holders = alias(organisations, 'holder');
 const administrations = alias(organisations, 'administration');
@@ -63,31 +66,6 @@ const refused = (reason: string): AeoCredentialVerification => ({
   reason,
 });
 
-/**
- * The one query a verification needs: the signing key by kid (primary key) and the certificate by AEO
- * identifier (unique index). The AEO identifier comes from the not yet verified payload; nothing the
- * query returns is trusted before the signature is checked against the key. Raw SQL on purpose: this
- * is the public hot path (issue 3: ≥ 5,000 verifications/s), and the query builder's per-call cost
- * was a third of it. `signing_keys` holds Ed25519 keys only, so `x` is the whole public key.
- */
-const VERIFICATION_SQL = `select k.administration_id as "keyAdministrationId",
-       k.public_jwk->>'x' as x,
-       k.revoked_at is not null as "keyRevoked",
-       c.status,
-       c.administration_id as "certificateAdministrationId"
-  from signing_keys k
-  left join aeo_certificates c on c.aeo_id = $2
- where k.id = $1
- limit 1`;
-
-interface VerificationRow {
-  keyAdministrationId: string;
-  x: string;
-  keyRevoked: boolean;
-  status: 'active' | 'suspended' | 'revoked' | null;
-  certificateAdministrationId: string | null;
-}
-
 function decodeJson(bytes: Uint8Array): unknown {
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -97,56 +75,103 @@ function decodeJson(bytes: Uint8Array): unknown {
 }
 
 /**
+ * What the signed bytes of a credential say, once checked against its key: a pure function of the
+ * credential and the key material. A kid is the RFC 7638 thumbprint of its key, so it always names the
+ * same key and this never changes for a given credential — what *does* change (the key revoked, the
+ * certificate suspended, time passing) is read or computed on every call, never kept here.
+ */
+type SignedVerdict =
+  | {
+      ok: true;
+      aeoId: string;
+      issuer: { id: string; name: string };
+      issuerAdministrationId: string;
+      validFrom: Date | null;
+      expiresAt: Date | null;
+    }
+  | { ok: false; reason: string };
+
+interface CachedCredential {
+  kid: string;
+  /** The AEO identifier the (then unverified) payload named: what the live look-up reads. */
+  claimedAeoId: string;
+  verdict: SignedVerdict;
+}
+
+/**
+ * Signature verdicts by credential (keyed by the SHA-256 of the exact JWS), so that a credential
+ * verified again — verifiers re-check the ones they hold — costs a hash and a look-up instead of an
+ * Ed25519 check. Bounded (least recently used go first): 10,000 entries are a few megabytes. Only the
+ * verdict on the signed bytes is kept; key revocation and certificate status are read live every time.
+ */
+export const verifiedCredentials = new Lru<string, CachedCredential>(10_000);
+
+function judgeSignature(
+  jws: Extract<ReturnType<typeof parseJws>, { ok: true }>,
+  claims: unknown,
+  x: string,
+): SignedVerdict {
+  if (!checkSignature(jws, { publicJwk: { kty: 'OKP', crv: 'Ed25519', x } })) {
+    return { ok: false, reason: 'signature does not match (forged or altered)' };
+  }
+  // From here on the payload is the issuer's own words.
+  if (jws.typ !== AEO_CREDENTIAL_TYP) return { ok: false, reason: 'not an AEO certificate credential' };
+  return parseAeoCredential(claims);
+}
+
+/**
  * `POST /api/public/aeo/verify`. The signature is checked against the platform's published keys (a
- * revoked key fails at once); the certificate's *current* status is read from the database on every
- * call — no cache — so a suspension is visible to the next verification after it commits.
- * `valid` means: genuine, unexpired, and the AEO status is active today.
+ * revoked key fails at once); the key's state and the certificate's *current* status are read from the
+ * database on every call — never cached — so a suspension or a key revocation is visible to the next
+ * verification after it commits. `valid` means: genuine, unexpired, and the AEO status is active today.
  */
 export async function verifyAeoCredential(
   database: Pick<Database, 'query' | 'pool'>,
   credential: string,
   now: Date = new Date(),
 ): Promise<AeoCredentialVerification> {
-  const jws = parseJws(credential);
-  if (!jws.ok) return refused(jws.reason);
-  const claims = decodeJson(jws.payload);
-  const claimedAeoId = (claims as { credentialSubject?: { aeoId?: unknown } } | undefined)?.credentialSubject
-    ?.aeoId;
-  const values = [jws.kid, typeof claimedAeoId === 'string' ? claimedAeoId : ''];
-  // On PostgreSQL a named statement is parsed and planned once per connection, not per request.
-  const [row] = database.pool
-    ? (
-        await database.pool.query<VerificationRow>({
-          name: 'aeo_credential_verification',
-          text: VERIFICATION_SQL,
-          values,
-        })
-      ).rows
-    : await database.query<VerificationRow>(VERIFICATION_SQL, values);
-  if (!row) return refused('unknown signing key');
-  if (row.keyRevoked) return refused('signing key revoked');
-  if (!checkSignature(jws, { publicJwk: { kty: 'OKP', crv: 'Ed25519', x: row.x } })) {
-    return refused('signature does not match (forged or altered)');
+  const hash = createHash('sha256').update(credential).digest('base64url');
+  let cached = verifiedCredentials.get(hash);
+  let row: VerificationRow;
+  if (cached) {
+    row = await lookupForVerification(database, cached.kid, cached.claimedAeoId);
+  } else {
+    const jws = parseJws(credential);
+    if (!jws.ok) return refused(jws.reason);
+    const claims = decodeJson(jws.payload);
+    const claimed = (claims as { credentialSubject?: { aeoId?: unknown } } | undefined)?.credentialSubject
+      ?.aeoId;
+    // The AEO identifier comes from the not yet verified payload; nothing the look-up returns is trusted
+    // before the signature is checked against the key it returns.
+    const claimedAeoId = typeof claimed === 'string' ? claimed : '';
+    row = await lookupForVerification(database, jws.kid, claimedAeoId);
+    if (row.x === null || row.keyRevoked)
+      return refused(row.x === null ? 'unknown signing key' : 'signing key revoked');
+    cached = { kid: jws.kid, claimedAeoId, verdict: judgeSignature(jws, claims, row.x) };
+    verifiedCredentials.set(hash, cached);
   }
-  // From here on the payload is the issuer's own words.
-  if (jws.typ !== AEO_CREDENTIAL_TYP) return refused('not an AEO certificate credential');
-  const parsed = parseAeoCredential(claims);
-  if (!parsed.ok) return refused(parsed.reason);
+  if (row.x === null || row.keyRevoked) {
+    // The key was deleted or revoked since the verdict was kept: the verdict dies with it.
+    verifiedCredentials.delete(hash);
+    return refused(row.x === null ? 'unknown signing key' : 'signing key revoked');
+  }
+  const { verdict } = cached;
+  if (!verdict.ok) return refused(verdict.reason);
   // A key speaks only for its own administration: a credential naming another issuer is forged even
   // though the signature itself is genuine.
-  if (parsed.issuerAdministrationId !== row.keyAdministrationId) {
+  if (verdict.issuerAdministrationId !== row.keyAdministrationId) {
     return refused('issuer does not match the signing key');
   }
   if (!row.status || row.certificateAdministrationId !== row.keyAdministrationId) {
     return refused('no such certificate was issued');
   }
-  const verdict = { status: row.status, aeoId: parsed.aeoId, issuer: parsed.issuer };
-  if (parsed.expiresAt && parsed.expiresAt.getTime() <= now.getTime()) {
-    return { valid: false, ...verdict, reason: 'expired' };
+  const result = { status: row.status, aeoId: verdict.aeoId, issuer: verdict.issuer };
+  if (verdict.expiresAt && verdict.expiresAt.getTime() <= now.getTime()) {
+    return { valid: false, ...result, reason: 'expired' };
   }
-  if (parsed.validFrom && parsed.validFrom.getTime() > now.getTime()) {
-    return { valid: false, ...verdict, reason: 'not yet valid' };
+  if (verdict.validFrom && verdict.validFrom.getTime() > now.getTime()) {
+    return { valid: false, ...result, reason: 'not yet valid' };
   }
-  if (row.status !== 'active') return { valid: false, ...verdict, reason: `certificate ${row.status}` };
-  return { valid: true, ...verdict };
+  if (row.status !== 'active') return { valid: false, ...result, reason: `certificate ${row.status}` };
+  return { valid: true, ...result };
 }

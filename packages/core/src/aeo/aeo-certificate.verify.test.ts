@@ -15,7 +15,7 @@ import {
   signWithActiveKey,
 } from '../signing/index.js';
 import { AEO_CREDENTIAL_TYP } from './aeo-certificate.credential.js';
-import { verifyAeoCredential } from './aeo-certificate.public.js';
+import { verifiedCredentials, verifyAeoCredential } from './aeo-certificate.public.js';
 import { type AeoCertificateRow, setCertificateStatus } from './aeo-certificate.service.js';
 
 let t: TestContext;
@@ -207,13 +207,14 @@ describe('credential verification', () => {
     });
   });
 
-  it('sees suspension and reinstatement at once (no cache)', async () => {
+  it('sees suspension and reinstatement on the very next call, though the signature verdict is cached', async () => {
     const cert = await issueDemoCertificate(t.ctx);
     const change = (status: 'active' | 'suspended') =>
       inTransaction(t.ctx.db, (tx) =>
         setCertificateStatus(tx, system, { certificate: cert.aeoId, status, reason: 'test' }),
       );
     expect((await verifyAeoCredential(t.database, cert.credential)).valid).toBe(true);
+    const hits = verifiedCredentials.hits;
     await change('suspended');
     expect(await verifyAeoCredential(t.database, cert.credential)).toMatchObject({
       valid: false,
@@ -224,8 +225,39 @@ describe('credential verification', () => {
       valid: true,
       status: 'active',
     });
+    // Both later calls skipped the Ed25519 check (cache hits) and still read the status live.
+    expect(verifiedCredentials.hits).toBe(hits + 2);
   });
 
+  it('keeps concurrent verifications apart when their look-ups share one statement', async () => {
+    const cert = await issueDemoCertificate(t.ctx, { category: 'S' });
+    const altered = await forge('altered payload');
+    const setStatus = (status: 'active' | 'suspended') =>
+      inTransaction(t.ctx.db, (tx) =>
+        setCertificateStatus(tx, system, { certificate: cert.aeoId, status, reason: 'test' }),
+      );
+    for (const status of ['suspended', 'active', 'suspended', 'active'] as const) {
+      await setStatus(status);
+      // Sent together, after the change committed: all of them see it, each gets its own verdict.
+      const verdicts = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          verifyAeoCredential(
+            t.database,
+            [cert.credential, active.credential, altered, suspended.credential][i % 4]!,
+          ),
+        ),
+      );
+      verdicts.forEach((verdict, i) => {
+        const expected = [
+          { valid: status === 'active', status, aeoId: cert.aeoId },
+          { valid: true, status: 'active', aeoId: active.aeoId },
+          { valid: false, status: null, reason: 'signature does not match (forged or altered)' },
+          { valid: false, status: 'suspended', aeoId: suspended.aeoId },
+        ][i % 4];
+        expect(verdict).toMatchObject(expected!);
+      });
+    }
+  });
   it('treats a credential as expired once `now` passes validUntil', async () => {
     const cert = await issueDemoCertificate(t.ctx, { validUntil: new Date(Date.now() + 3_600_000) });
     expect((await verifyAeoCredential(t.database, cert.credential)).valid).toBe(true);
@@ -253,9 +285,14 @@ describe('signing keys', () => {
     expect((await verifyAeoCredential(t.database, before.credential)).valid).toBe(true);
     expect((await verifyAeoCredential(t.database, after.credential)).valid).toBe(true);
 
+    // Verified twice: the second time from the cache of signature verdicts.
+    const hits = verifiedCredentials.hits;
+    expect((await verifyAeoCredential(t.database, before.credential)).valid).toBe(true);
+    expect(verifiedCredentials.hits).toBe(hits + 1);
     await inTransaction(t.ctx.db, (tx) =>
       revokeSigningKey(tx, system, { kid: before.keyId, reason: 'compromised' }),
     );
+    // The revocation wins over the cached verdict at once, and the verdict is dropped.
     expect(await verifyAeoCredential(t.database, before.credential)).toEqual({
       valid: false,
       status: null,
@@ -263,6 +300,9 @@ describe('signing keys', () => {
       issuer: null,
       reason: 'signing key revoked',
     });
+    const misses = verifiedCredentials.misses;
+    expect((await verifyAeoCredential(t.database, before.credential)).reason).toBe('signing key revoked');
+    expect(verifiedCredentials.misses).toBe(misses + 1);
     expect((await listPublishedKeys(t.ctx.db)).map((k) => k.kid)).not.toContain(before.keyId);
     expect((await verifyAeoCredential(t.database, after.credential)).valid).toBe(true);
   });

@@ -11,7 +11,7 @@ import {
   transition,
 } from './aeo.workflow.js';
 
-const a = (type: Exclude<ActionInput['type'], 'decide_appeal'>): ActionInput => ({ type });
+const a = (type: Exclude<ActionInput['type'], 'decide_appeal' | 'import'>): ActionInput => ({ type });
 
 describe('AEO application workflow', () => {
   it.each([
@@ -94,6 +94,47 @@ describe('AEO application workflow', () => {
     expect(certificateStatus(INITIAL_STATE)).toBeNull();
   });
 
+  describe('import of an AEO granted in a legacy register', () => {
+    it.each(['granted', 'suspended'] as const)('derives %s from an import alone', (status) => {
+      const state = deriveState([{ type: 'import', status }]);
+      expect(state).toEqual({ state: status, awaitingInformation: false });
+      expect(certificateStatus(state)).toBe(status === 'granted' ? 'active' : 'suspended');
+    });
+
+    it('continues with the ordinary workflow after it', () => {
+      const imported = { type: 'import', status: 'granted' } as const;
+      expect(deriveState([imported, a('suspend')]).state).toBe('suspended');
+      expect(deriveState([imported, a('revoke'), a('appeal')]).state).toBe('under_appeal');
+      expect(allowedActions(deriveState([{ type: 'import', status: 'suspended' }]))).toEqual([
+        'reinstate',
+        'revoke',
+        'appeal',
+      ]);
+    });
+
+    it('is never offered as an allowed action, not even on a fresh case', () => {
+      expect(allowedActions(INITIAL_STATE)).not.toContain('import');
+    });
+
+    it.each([
+      { log: [a('submit')] },
+      { log: [...granted] },
+      { log: [a('submit'), a('return_incomplete')] },
+      { log: [a('submit'), a('withdraw')] },
+      { log: [{ type: 'import', status: 'granted' } as const] },
+    ])('is refused with 409 after $log.length other actions', ({ log }) => {
+      const state = deriveState(log);
+      try {
+        transition(state, { type: 'import', status: 'granted' });
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(AppError);
+        expect((error as AppError).status).toBe(409);
+        expect((error as AppError).message).toContain(`Cannot import an application that is`);
+      }
+    });
+  });
+
   it('property: any sequence of allowed actions only ever produces allowed transitions', () => {
     fc.assert(
       fc.property(fc.array(fc.nat(1000), { maxLength: 40 }), (choices) => {
@@ -110,7 +151,8 @@ describe('AEO application workflow', () => {
             type === 'decide_appeal' ? { type, outcome: choice % 2 ? 'upheld' : 'overturned' } : { type };
           state = transition(state, action);
           for (const t of APPLICATION_ACTIONS) {
-            if (!allowedActions(state).includes(t) && t !== 'decide_appeal') {
+            // `import` is checked above: it is never listed, and allowed only before any other action.
+            if (!allowedActions(state).includes(t) && t !== 'decide_appeal' && t !== 'import') {
               expect(() => transition(state, { type: t } as ActionInput)).toThrow(AppError);
             }
           }

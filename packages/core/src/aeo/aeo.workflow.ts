@@ -28,6 +28,7 @@ export const APPLICATION_ACTIONS = [
   'withdraw',
   'appeal',
   'decide_appeal',
+  'import',
 ] as const;
 export type ApplicationActionType = (typeof APPLICATION_ACTIONS)[number];
 
@@ -49,6 +50,7 @@ export const ACTION_SIDE: Record<ApplicationActionType, 'operator' | 'administra
   withdraw: 'operator',
   appeal: 'operator',
   decide_appeal: 'administration',
+  import: 'administration',
 };
 
 export interface WorkflowState {
@@ -61,7 +63,12 @@ export interface WorkflowState {
 
 export type ActionInput =
   | { type: 'decide_appeal'; outcome: 'upheld' | 'overturned' }
-  | { type: Exclude<ApplicationActionType, 'decide_appeal'> };
+  | { type: 'import'; status: ImportedStatus }
+  | { type: Exclude<ApplicationActionType, 'decide_appeal' | 'import'> };
+
+/** The states an AEO imported from a legacy register can be in: it holds the status, possibly suspended. */
+export const IMPORTED_STATUSES = ['granted', 'suspended'] as const;
+export type ImportedStatus = (typeof IMPORTED_STATUSES)[number];
 
 export const INITIAL_STATE: WorkflowState = { state: 'draft', awaitingInformation: false };
 
@@ -121,10 +128,19 @@ export function allowedActions(current: WorkflowState): ApplicationActionType[] 
   return actions;
 }
 
+/**
+ * `import` records an AEO status granted before the platform existed (a legacy register's decision), so
+ * it can only be a case's first workflow action — a case is `draft` exactly until its first one, since
+ * nothing leads back there. Nobody takes it on a live case and no API offers it, which is why
+ * `allowedActions` never lists it. Everything after it follows the ordinary workflow.
+ */
+const isGenesis = (current: WorkflowState) =>
+  current.state === INITIAL_STATE.state && !current.awaitingInformation;
+
 /** The next state, or INVALID_STATE (409) listing the allowed actions. */
 export function transition(current: WorkflowState, action: ActionInput): WorkflowState {
   const allowed = allowedActions(current);
-  if (!allowed.includes(action.type)) {
+  if (action.type === 'import' ? !isGenesis(current) : !allowed.includes(action.type)) {
     throw new AppError(
       'INVALID_STATE',
       `Cannot ${action.type.replaceAll('_', ' ')} an application that is ${current.state.replaceAll('_', ' ')}` +
@@ -167,6 +183,8 @@ export function transition(current: WorkflowState, action: ActionInput): Workflo
         awaitingInformation: false,
         appealedFrom: current.state as 'refused' | 'suspended' | 'revoked',
       };
+    case 'import':
+      return next(action.status);
     case 'decide_appeal': {
       const from = current.appealedFrom!;
       if (action.outcome === 'upheld') return next(from);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { insertRecordset } from '../db/bulk-insert.js';
 import type { Tx } from '../db/client.js';
 import { outboxEvents } from './events.tables.js';
 
@@ -46,4 +47,33 @@ export async function enqueueEvent(tx: Tx, event: NewEvent): Promise<{ id: strin
     .returning({ seq: outboxEvents.seq });
   await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${String(row!.seq)})`);
   return { id, seq: row!.seq };
+}
+
+/**
+ * Writes several events in one statement (bulk operations such as an import): the same guarantees as
+ * `enqueueEvent` — delivered if and only if the caller commits, in `seq` order — and one wake-up.
+ */
+export async function enqueueEvents(
+  tx: Tx,
+  events: readonly NewEvent[],
+): Promise<{ id: string; seq: number }[]> {
+  if (events.length === 0) return [];
+  await tx.execute(sql`select pg_advisory_xact_lock(${OUTBOX_ORDER_LOCK_KEY})`);
+  const rows = (await insertRecordset(
+    tx,
+    outboxEvents,
+    events.map((event) => ({
+      id: randomUUID(),
+      type: event.type,
+      organisationId: event.organisationId,
+      subjectType: event.subjectType,
+      subjectId: event.subjectId ?? null,
+      payload: event.payload,
+      requestId: event.requestId ?? null,
+    })),
+    ['id', 'seq'],
+  )) as { id: string; seq: number }[];
+  const last = Math.max(...rows.map((r) => Number(r.seq)));
+  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${String(last)})`);
+  return rows.map((r) => ({ id: r.id, seq: Number(r.seq) }));
 }

@@ -10,5 +10,6 @@ export {
   SIGNING_ALGORITHM,
   type SigningContext,
   type SigningKeyRow,
+  signAllWithActiveKey,
   signWithActiveKey,
 } from './signing-keys.service.js';
