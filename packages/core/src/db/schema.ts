@@ -6,4 +6,6 @@ export * from '../events/events.tables.js';
 export * from '../identity/identity.tables.js';
 export * from '../notifications/notifications.tables.js';
 export * from '../questionnaire/questionnaire.tables.js';
+export * from '../screening/rule-sets.tables.js';
+export * from '../screening/screening.tables.js';
 export * from '../signing/signing.tables.js';

@@ -116,8 +116,15 @@ export const idempotencyKeys = pgTable(
     responseStatus: integer('response_status').notNull(),
     responseBody: jsonb('response_body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** After this the key may be used again (and the row purged); filings keep keys for 24 hours. */
+    expiresAt: timestamp('expires_at', { withTimezone: true })
+      .notNull()
+      .default(sql`now() + interval '24 hours'`),
   },
-  (t) => [primaryKey({ columns: [t.organisationId, t.scope, t.key] })],
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.scope, t.key] }),
+    index('idempotency_keys_expires_idx').on(t.expiresAt),
+  ],
 );
 
 export const appMeta = pgTable('app_meta', {

@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import {
+  cleanConsignment,
+  createTestContext,
+  generatedConsignments,
+  type TestContext,
+} from '@aeolus/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CoreContext } from '../context.js';
+import { openDatabase } from '../db/client.js';
+import type { Actor } from '../identity/actor.js';
+import { login, resolveSession } from '../identity/auth.service.js';
+import { fileConsignments } from './filing.service.js';
+import { getScreeningPolicy, updateScreeningPolicy } from './policy.service.js';
+import { loadScreeningContext } from './screening-context.js';
+import { updateWatchList } from './watch-lists.service.js';
+
+/**
+ * The filing service under concurrency: the same idempotency key filed twice at once screens once, and two
+ * batches racing for one office's last examinations never exceed its capacity. On PostgreSQL the two calls
+ * run on separate connections; on PGlite they interleave on one.
+ */
+let t: TestContext;
+let trader: Actor;
+let analyst: Actor;
+
+async function actorFor(email: string): Promise<Actor> {
+  const started = await login(t.ctx, { email, password: 'aeolus-demo' });
+  return (await resolveSession(t.ctx, started.token))!.actor;
+}
+
+beforeAll(async () => {
+  t = await createTestContext();
+  trader = await actorFor('trader@acme-logistics.example');
+  analyst = await actorFor('analyst@nl.customs.example');
+});
+afterAll(() => t.close());
+
+const count = async (sql: string) => Number((await t.database.query<{ n: number }>(sql))[0]!.n);
+
+describe('idempotency under concurrency', () => {
+  it('screens a batch once when the same key arrives twice at the same time', async () => {
+    const items = generatedConsignments(40, 51, 'RACE');
+    const idempotency = {
+      key: 'race-1',
+      requestHash: createHash('sha256').update('race body').digest('hex'),
+    };
+    const [a, b] = await Promise.all([
+      fileConsignments(t.ctx, trader, { items, format: 'json', idempotency }),
+      fileConsignments(t.ctx, trader, { items, format: 'json', idempotency }),
+    ]);
+    expect(a.batchId).toBe(b.batchId);
+    expect(a.items).toEqual(b.items);
+    expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
+    expect(
+      await count(`select count(*)::int as n from screening_results where batch_id = '${a.batchId}'`),
+    ).toBe(40);
+    expect(
+      await count(`select count(*)::int as n from screening_batches where idempotency_key = 'race-1'`),
+    ).toBe(1);
+  });
+});
+
+describe('office capacity under concurrency', () => {
+  it('never hands out more red examinations than the office has, whichever batch commits first', async () => {
+    const current = await getScreeningPolicy(t.ctx, analyst);
+    await updateScreeningPolicy(t.ctx, analyst, {
+      ...current.settings,
+      thresholds: { blue: -1000, yellow: -1000, red: -1000 },
+      randomSelectionPercent: { green: 0, blue: 0, yellow: 0 },
+      officeCapacities: [{ office: 'NLDZL', dailyRedCapacity: 5 }],
+    });
+    const batch = (prefix: string) =>
+      [0, 1, 2, 3].map((i) => cleanConsignment({ reference: `${prefix}-${i}`, placeOfUnloading: 'NLDZL' }));
+    // A second connection pool, as a second server would have, so the batches really race on PostgreSQL.
+    const other = t.url ? await openDatabase({ kind: 'postgres', url: t.url, poolSize: 2 }) : undefined;
+    const otherCtx: CoreContext = other ? { db: other.db, config: t.config } : t.ctx;
+    try {
+      const [a, b] = await Promise.all([
+        fileConsignments(t.ctx, trader, { items: batch('CAP-A'), format: 'json' }),
+        fileConsignments(otherCtx, trader, { items: batch('CAP-B'), format: 'json' }),
+      ]);
+      const reds = [...a.items, ...b.items].filter((i) => i.status === 'screened' && i.lane === 'red');
+      expect(reds).toHaveLength(5);
+      expect(await count(`select reds as n from screening_office_usage where office = 'NLDZL'`)).toBe(5);
+    } finally {
+      await other?.close();
+      await updateScreeningPolicy(t.ctx, analyst, current.settings);
+    }
+  });
+});
+
+describe('the compiled rule set', () => {
+  it('is reused while nothing changes and rebuilt when a watch list changes', async () => {
+    const administrationId = analyst.kind === 'user' ? analyst.organisationId : '';
+    const first = await loadScreeningContext(t.ctx.db, administrationId);
+    const again = await loadScreeningContext(t.ctx.db, administrationId);
+    expect(again.engine).toBe(first.engine);
+    await updateWatchList(t.ctx, analyst, { name: 'watched-conveyances', entries: ['XY9901', 'ZZ0001'] });
+    const changed = await loadScreeningContext(t.ctx.db, administrationId);
+    expect(changed.engine).not.toBe(first.engine);
+    expect(changed.watchListsRevision).toBe(first.watchListsRevision + 1);
+  });
+});

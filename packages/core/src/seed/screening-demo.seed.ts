@@ -1,0 +1,75 @@
+import type { Role, ScreeningPolicySettings } from '@aeolus/contracts';
+import { demoRuleSet, demoWatchLists } from '@aeolus/risk-engine';
+import { and, eq } from 'drizzle-orm';
+import type { CoreContext } from '../context.js';
+import { appMeta } from '../events/events.tables.js';
+import type { Actor } from '../identity/actor.js';
+import { memberships, organisations, users } from '../identity/identity.tables.js';
+import {
+  createRuleSetDraft,
+  createWatchList,
+  publishRuleSetVersion,
+  updateScreeningPolicy,
+} from '../screening/index.js';
+import type { DemoOrgKey } from './demo-data.js';
+
+const SEEDED_KEY = 'demo.screening.seeded';
+
+/**
+ * NL selectivity: thresholds over the demo rule set's scores (about 80 % green), minimum random selection
+ * per lane, the AEO programme's `reduced_examination` benefit, and the daily examination capacity of the
+ * main offices of entry (Rotterdam port, Schiphol airport, Vlissingen). Illustrative figures.
+ */
+export const NL_SCREENING_POLICY: ScreeningPolicySettings = {
+  thresholds: { blue: 40, yellow: 55, red: 80 },
+  randomSelectionPercent: { green: 1, blue: 2, yellow: 5 },
+  aeoBenefitCode: 'reduced_examination',
+  officeCapacities: [
+    { office: 'NLRTM', dailyRedCapacity: 400 },
+    { office: 'NLAMS', dailyRedCapacity: 250 },
+    { office: 'NLVLI', dailyRedCapacity: 60 },
+  ],
+  timeZone: 'Europe/Amsterdam',
+};
+
+/** The NL risk analyst, as a session would build the actor: the seed goes through the real services. */
+async function analystOf(ctx: CoreContext, administrationId: string): Promise<Actor> {
+  const [row] = await ctx.db
+    .select({ userId: users.id, label: users.displayName, role: memberships.role, kind: organisations.kind })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(
+      and(eq(users.email, 'analyst@nl.customs.example'), eq(memberships.organisationId, administrationId)),
+    );
+  if (!row) throw new Error('demo seed: the NL risk analyst account is missing');
+  return {
+    kind: 'user',
+    userId: row.userId,
+    label: row.label,
+    organisationId: administrationId,
+    organisationKind: row.kind,
+    roles: [row.role as Role],
+  };
+}
+
+/**
+ * The NL administration's screening set-up: the engine's demo watch lists, the demo rule set published as
+ * version 1, and the selectivity policy. Runs once (its own app_meta key). Screened demo consignments are
+ * not seeded yet: the filing API and `generateConsignments` from @aeolus/risk-engine make them on demand.
+ */
+export async function seedScreeningDemo(ctx: CoreContext, ids: Record<DemoOrgKey, string>): Promise<void> {
+  const [done] = await ctx.db.select().from(appMeta).where(eq(appMeta.key, SEEDED_KEY));
+  if (done) return;
+  const analyst = await analystOf(ctx, ids.nl);
+  // Included lists first, so that every list's includes exist when it is created.
+  const ordered = [...demoWatchLists].sort((a, b) => (a.includes?.length ?? 0) - (b.includes?.length ?? 0));
+  for (const list of ordered) await createWatchList(ctx, analyst, list);
+  const draft = await createRuleSetDraft(ctx, analyst, demoRuleSet);
+  await publishRuleSetVersion(ctx, analyst, { id: draft.id });
+  await updateScreeningPolicy(ctx, analyst, NL_SCREENING_POLICY);
+  await ctx.db
+    .insert(appMeta)
+    .values({ key: SEEDED_KEY, value: { ruleSetVersionId: draft.id } })
+    .onConflictDoNothing();
+}
