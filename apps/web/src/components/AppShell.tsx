@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
+import { NotificationBell } from '../features/notifications/NotificationBell.js';
 import { Icon } from './Icon.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { LogoMark } from './Logo.js';
@@ -54,6 +55,7 @@ export function AppShell() {
         <div className="app-header__end">
           <OrganisationSwitcher />
           <LanguageSwitch />
+          <NotificationBell />
           <UserMenu />
         </div>
       </header>

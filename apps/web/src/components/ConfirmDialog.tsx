@@ -14,6 +14,7 @@ export function ConfirmDialog({
   busy = false,
   onConfirm,
   onCancel,
+  confirmTestId,
 }: {
   open: boolean;
   title: string;
@@ -23,6 +24,8 @@ export function ConfirmDialog({
   busy?: boolean;
   onConfirm(): void;
   onCancel(): void;
+  /** A stable hook for browser journeys on the confirming button. */
+  confirmTestId?: string;
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
@@ -65,6 +68,7 @@ export function ConfirmDialog({
           onClick={onConfirm}
           disabled={busy}
           aria-busy={busy || undefined}
+          data-testid={confirmTestId}
         >
           {confirmLabel}
         </button>

@@ -1,4 +1,11 @@
-import { type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, useId } from 'react';
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from 'react';
 
 interface FieldFrame {
   label: ReactNode;
@@ -95,5 +102,16 @@ export function SelectField(props: FieldProps<SelectHTMLAttributes<HTMLSelectEle
   const { frame, control } = splitFrame(props);
   return (
     <FieldShell {...frame} control={(wiring) => <select className="select" {...wiring} {...control} />} />
+  );
+}
+
+/** A labelled multi-line text box (a reason, a question, a report) with its hint and error. */
+export function TextAreaField(props: FieldProps<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+  const { frame, control } = splitFrame(props);
+  return (
+    <FieldShell
+      {...frame}
+      control={(wiring) => <textarea className="input" rows={3} {...wiring} {...control} />}
+    />
   );
 }

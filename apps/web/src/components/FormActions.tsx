@@ -6,17 +6,20 @@ export function FormActions({
   submitLabel,
   busyLabel,
   onCancel,
+  submitTestId,
 }: {
   busy: boolean;
   submitLabel: string;
   /** Defaults to "Saving…". */
   busyLabel?: string;
   onCancel?(): void;
+  /** A stable hook for browser journeys on the submit button. */
+  submitTestId?: string;
 }) {
   const { t } = useTranslation();
   return (
     <div className="form__actions">
-      <button type="submit" className="btn btn--primary" disabled={busy}>
+      <button type="submit" className="btn btn--primary" disabled={busy} data-testid={submitTestId}>
         {busy ? (busyLabel ?? t('common.saving')) : submitLabel}
       </button>
       {onCancel ? (

@@ -82,7 +82,7 @@ export function onUnauthenticated(listener: () => void): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type QueryValue = string | number | undefined | null;
 
 interface RequestOptions {
@@ -123,10 +123,13 @@ export function toApiError(status: number, body: unknown): ApiError {
 /** Paths where a 401 is an answer, not a sign that the session has ended. */
 const QUIET_401 = new Set(['/api/auth/login', '/api/auth/me']);
 
-async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+/** One API call; features with their own client (e.g. the AEO pages) build on it. */
+export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  // A POST without a body must not claim JSON: Fastify refuses an empty JSON body.
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // A POST without a body must not claim JSON: Fastify refuses an empty JSON body. A file upload
+  // (FormData) goes as multipart/form-data, with the boundary the browser sets itself.
+  const isForm = options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -135,7 +138,12 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : options.body instanceof FormData
+            ? options.body
+            : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {

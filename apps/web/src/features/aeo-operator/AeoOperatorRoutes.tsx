@@ -1,8 +1,23 @@
-import { useTranslation } from 'react-i18next';
-import { PageHeader } from '../../components/PageHeader.js';
+import { Route, Routes } from 'react-router-dom';
+import { NotFoundPage } from '../errors/StatusPages.js';
+import { CasePage } from './CasePage.js';
+import { SaqPage } from './SaqPage.js';
+import { StartApplicationPage } from './StartApplicationPage.js';
+import { StatusPage } from './StatusPage.js';
+import './aeo-operator.css';
 
-/** Entry point of this feature; its own pages are routed below it (the route is a splat). */
+/**
+ * The operator's side of the AEO programme, under /operator/aeo-status: the status page, starting an
+ * application, the self-assessment questionnaire and the case.
+ */
 export function AeoOperatorRoutes() {
-  const { t } = useTranslation();
-  return <PageHeader title={t('aeoOperator.placeholder')} />;
+  return (
+    <Routes>
+      <Route index element={<StatusPage />} />
+      <Route path="apply" element={<StartApplicationPage />} />
+      <Route path=":id" element={<CasePage />} />
+      <Route path=":id/questionnaire" element={<SaqPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }

@@ -1,8 +1,18 @@
-import { useTranslation } from 'react-i18next';
-import { PageHeader } from '../../components/PageHeader.js';
+import { Route, Routes } from 'react-router-dom';
+import { NotFoundPage } from '../errors/StatusPages.js';
+import { CasePage } from './CasePage.js';
+import { QueuePage } from './QueuePage.js';
+import './validation.css';
 
-/** Entry point of this feature; its own pages are routed below it (the route is a splat). */
+/** The validator's side of the AEO programme: the work queue, and one case at `/aeo/validation/:id`. */
 export function ValidationRoutes() {
-  const { t } = useTranslation();
-  return <PageHeader title={t('aeoValidation.placeholder')} />;
+  return (
+    <div className="aeo-validation">
+      <Routes>
+        <Route index element={<QueuePage />} />
+        <Route path=":id" element={<CasePage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </div>
+  );
 }

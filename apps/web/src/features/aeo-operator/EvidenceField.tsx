@@ -1,0 +1,161 @@
+import type { Document, Question } from '@aeolus/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DocumentFacts } from './DocumentFacts.js';
+import { FileUpload } from './FileUpload.js';
+
+type EvidenceQuestion = Extract<Question, { type: 'evidence' }>;
+
+export interface EvidenceContext {
+  applicationId: string;
+  /** Documents attached to the application, by id. */
+  documents: ReadonlyMap<string, Document>;
+  onUploaded(document: Document): void;
+}
+
+/**
+ * An evidence question: files uploaded for it, or already on the application, listed with what the
+ * platform found in them. The answer is the list of document ids; a removed file stays on the application.
+ */
+export function EvidenceField({
+  question,
+  label,
+  labelSuffix,
+  hint,
+  error,
+  documentIds,
+  disabled,
+  context,
+  onChange,
+}: {
+  question: EvidenceQuestion;
+  label: string;
+  labelSuffix: string | undefined;
+  hint: string | undefined;
+  error: string | undefined;
+  documentIds: readonly string[];
+  disabled: boolean;
+  context: EvidenceContext;
+  onChange(ids: string[]): void;
+}) {
+  const { t } = useTranslation();
+  const [reuse, setReuse] = useState('');
+  const inputId = `q-${question.id}`;
+  const hintId = hint ? `${inputId}-guidance` : undefined;
+  const errorId = error ? `${inputId}-problem` : undefined;
+  const accepted = question.acceptedTypes as readonly string[];
+  const full = documentIds.length >= question.maxFiles;
+  const reusable = [...context.documents.values()].filter(
+    (d) => accepted.includes(d.mime) && !documentIds.includes(d.id),
+  );
+
+  return (
+    <fieldset
+      className="fieldset"
+      aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
+    >
+      <legend className="field__label">
+        {label}
+        {labelSuffix ? <span className="field__suffix"> {labelSuffix}</span> : null}
+      </legend>
+      {hint ? (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+      {documentIds.length > 0 ? (
+        <ul className="evidence-list">
+          {documentIds.map((id) => {
+            const document = context.documents.get(id);
+            return (
+              <li key={id} className="evidence-list__item">
+                {document ? (
+                  <DocumentFacts document={document} />
+                ) : (
+                  <span className="muted">{t('aeoOperator.evidence.unknownDocument')}</span>
+                )}
+                {disabled ? null : (
+                  <button
+                    type="button"
+                    className="btn btn--secondary btn--small"
+                    onClick={() => onChange(documentIds.filter((d) => d !== id))}
+                  >
+                    {t('aeoOperator.evidence.remove')}
+                    <span className="visually-hidden"> {document?.originalName}</span>
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {disabled ? null : full ? (
+        <p className="muted small">{t('aeoOperator.evidence.full', { count: question.maxFiles })}</p>
+      ) : (
+        <div className="evidence-add">
+          <FileUpload
+            applicationId={context.applicationId}
+            id={inputId}
+            label={t('aeoOperator.evidence.add')}
+            hint={t('aeoOperator.evidence.accepted', {
+              types: question.acceptedTypes.map(typeName).join(', '),
+            })}
+            accept={accepted}
+            testId={`evidence-upload-${question.id}`}
+            onUploaded={(document) => {
+              context.onUploaded(document);
+              onChange([...documentIds, document.id]);
+            }}
+          />
+          {reusable.length > 0 ? (
+            <div className="evidence-reuse">
+              <label className="field__label" htmlFor={`${inputId}-reuse`}>
+                {t('aeoOperator.evidence.reuse')}
+              </label>
+              <div className="evidence-reuse__row">
+                <select
+                  id={`${inputId}-reuse`}
+                  className="select"
+                  value={reuse}
+                  onChange={(e) => setReuse(e.target.value)}
+                >
+                  <option value="">{t('aeoOperator.evidence.reuseChoose')}</option>
+                  {reusable.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.originalName}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  type="button"
+                  className="btn btn--secondary"
+                  disabled={!reuse}
+                  onClick={() => {
+                    onChange([...documentIds, reuse]);
+                    setReuse('');
+                  }}
+                >
+                  {t('aeoOperator.evidence.attach')}
+                </button>
+              </div>
+            </div>
+          ) : null}
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+  'application/xml': 'XML',
+  'application/json': 'JSON',
+};
+const typeName = (mime: string) => TYPE_NAMES[mime] ?? mime;

@@ -1,0 +1,74 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { operatorApi } from './operator-api.js';
+import { AutosaveQueue, type AutosaveSnapshot } from './saq-autosave.js';
+import type { Answers } from './saq-form.js';
+
+/** Pause after the last keystroke before answers are saved. */
+const AUTOSAVE_DELAY_MS = 800;
+
+/**
+ * The answers as the person sees them (the source of truth while the page is open: a save's response never
+ * overwrites what is being typed) and their autosave. Leaving the page sends what is still waiting, and the
+ * browser warns before closing a tab with unsaved answers.
+ */
+export function useSaqAutosave(applicationId: string, initial: Answers, editable: boolean) {
+  const [answers, setAnswers] = useState<Answers>(initial);
+  const [snapshot, setSnapshot] = useState<AutosaveSnapshot>({
+    state: 'idle',
+    problems: {},
+    failure: undefined,
+    savedAt: undefined,
+  });
+  const queue = useMemo(
+    () =>
+      new AutosaveQueue({
+        save: async (patch) => {
+          await operatorApi.saveAnswers(applicationId, patch);
+        },
+        delayMs: AUTOSAVE_DELAY_MS,
+        onChange: setSnapshot,
+      }),
+    [applicationId],
+  );
+
+  useEffect(
+    () => () => {
+      queue.dispose();
+      void queue.flush();
+    },
+    [queue],
+  );
+
+  const unsaved = snapshot.state === 'pending' || snapshot.state === 'saving';
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+
+  const setAnswer = useCallback(
+    (questionId: string, value: unknown, options: { immediate?: boolean } = {}) => {
+      if (!editable) return;
+      setAnswers((current) => ({ ...current, [questionId]: value }));
+      queue.set(questionId, value, options);
+    },
+    [queue, editable],
+  );
+
+  /** Clears answers (hidden ones before a submission) and saves at once. */
+  const clearAnswers = useCallback(
+    (ids: readonly string[]) => {
+      if (ids.length === 0) return;
+      setAnswers((current) =>
+        Object.fromEntries(Object.entries(current).filter(([id]) => !ids.includes(id))),
+      );
+      for (const id of ids) queue.set(id, null, { immediate: true });
+    },
+    [queue],
+  );
+
+  const drain = useCallback(() => queue.drain(), [queue]);
+  const retry = useCallback(() => void queue.flush(), [queue]);
+  return { answers, setAnswer, clearAnswers, snapshot, drain, retry };
+}
