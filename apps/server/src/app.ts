@@ -11,15 +11,19 @@ import { registerOpenApi } from './plugins/openapi.js';
 import { registerRateLimits } from './plugins/rate-limits.js';
 import { registerWeb } from './plugins/web.js';
 import { aeoRoutes } from './routes/aeo.routes.js';
+import { aeoSaqRoutes } from './routes/aeo-saq.routes.js';
 import { apiKeyRoutes } from './routes/api-keys.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { documentRoutes } from './routes/documents.routes.js';
 import { eventRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { notificationRoutes } from './routes/notifications.routes.js';
 import { oidcRoutes } from './routes/oidc.routes.js';
 import { organisationRoutes } from './routes/organisations.routes.js';
 import { publicAeoRoutes } from './routes/public-aeo.routes.js';
+import { riskRuleRoutes } from './routes/risk-rules.routes.js';
+import { screeningRoutes } from './routes/screening.routes.js';
 import { webhookRoutes } from './routes/webhooks.routes.js';
 import { wellKnownRoutes } from './routes/wellknown.routes.js';
 
@@ -114,7 +118,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(publicAeoRoutes);
   await app.register(wellKnownRoutes);
   await app.register(aeoRoutes);
+  await app.register(aeoSaqRoutes);
   await app.register(documentRoutes);
+  await app.register(screeningRoutes);
+  await app.register(riskRuleRoutes);
+  await app.register(notificationRoutes);
 
   await registerWeb(app, { enabled: options.serveWeb, distDir: config.webDistDir });
   return app;

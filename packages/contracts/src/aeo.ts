@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime, Uuid } from './common.js';
 import { SupplyChainRole } from './identity.js';
-import { LocalisedText } from './questionnaire.js';
+import { LocalisedText, QuestionnaireDefinition } from './questionnaire.js';
 
 /**
  * The AEO programme lifecycle (SAFE Framework pillar 2): programme settings, applications with their
@@ -64,6 +64,14 @@ export type AeoCriterion = z.infer<typeof AeoCriterion>;
 
 export const UpdateAeoProgramme = z.strictObject({
   name: LocalisedText,
+  /**
+   * Inside AEO identifiers after the country code (`AEO` in `NLAEOF000001`); absent = unchanged. Nine
+   * characters with a 3-letter category keep country + prefix + category + 6 digits within AEO_ID_PATTERN.
+   */
+  identifierPrefix: z
+    .string()
+    .regex(/^[A-Z0-9]{1,9}$/, 'must be 1-9 capital letters or digits, e.g. AEO')
+    .optional(),
   categories: z.array(AeoCategory).min(1).max(10),
   eligibleRoles: z.array(SupplyChainRole).min(1),
   validity: AeoValidity,
@@ -104,6 +112,20 @@ export const AEO_APPLICATION_STATUSES = [
   'under_appeal',
 ] as const;
 export const AeoApplicationStatus = z.enum(AEO_APPLICATION_STATUSES);
+export type AeoApplicationStatus = z.infer<typeof AeoApplicationStatus>;
+
+/**
+ * When the administration's validation work that is not a workflow step is accepted (WCO Validator
+ * Guide: preparation, on-site examination, reporting). Corrective measures may also be asked of a holder
+ * under monitoring or suspension (EU DA Art. 16). The service enforces these; the web app reads them to
+ * offer only what the server will take.
+ */
+export const AEO_VALIDATION_WORK_STATES = {
+  plan_validation: ['under_review', 'visit_planned'],
+  record_checklist: ['under_review', 'visit_planned', 'visit_recorded'],
+  request_corrective_action: ['under_review', 'visit_planned', 'visit_recorded', 'granted', 'suspended'],
+} as const satisfies Record<string, readonly AeoApplicationStatus[]>;
+export type AeoValidationWork = keyof typeof AEO_VALIDATION_WORK_STATES;
 
 export const CreateAeoApplication = z.strictObject({ programmeId: Uuid, category: z.string().min(1) });
 export type CreateAeoApplication = z.infer<typeof CreateAeoApplication>;
@@ -279,7 +301,30 @@ export const AeoApplicationDetail = AeoApplicationSummary.extend({
   correctiveActions: z.array(AeoCorrectiveAction),
   monitoringReports: z.array(AeoMonitoringReport),
   certificate: z
-    .object({ id: Uuid, aeoId: z.string(), status: z.string(), reassessmentDue: z.string().nullable() })
+    .object({
+      id: Uuid,
+      aeoId: z.string(),
+      status: z.string(),
+      category: z.string(),
+      validFrom: IsoDateTime,
+      validUntil: IsoDateTime.nullable(),
+      reassessmentDue: z.string().nullable(),
+      /** The signed W3C Verifiable Credential (compact JWS); `/verify/<aeoId>?c=<credential>` checks it. */
+      credential: z.string(),
+    })
     .nullable(),
 });
 export type AeoApplicationDetail = z.infer<typeof AeoApplicationDetail>;
+
+/**
+ * The self-assessment questionnaire an application answers: the definition version it pinned when the
+ * draft was made (never a newer one) and the variant chosen from the operator's SME flag. The web form
+ * renders it and applies the same visibility rules the server validates with.
+ */
+export const AeoApplicationQuestionnaire = z.object({
+  applicationId: Uuid,
+  definitionId: Uuid,
+  variant: z.enum(['standard', 'sme']),
+  definition: QuestionnaireDefinition,
+});
+export type AeoApplicationQuestionnaire = z.infer<typeof AeoApplicationQuestionnaire>;

@@ -14,6 +14,7 @@ export const API_KEY_SCOPES = [
   'documents:upload',
   'documents:read',
   'aeo:read',
+  'filing',
 ] as const;
 export const ApiKeyScope = z.enum(API_KEY_SCOPES);
 export type ApiKeyScope = z.infer<typeof ApiKeyScope>;

@@ -91,6 +91,31 @@ export const PERMISSIONS = {
     scope: 'documents:read',
     description: 'See and download evidence attached to what one may see',
   },
+  'screening:file': {
+    roles: ['operator_admin', 'operator_user'],
+    scope: 'filing',
+    description: 'File advance cargo data for risk screening and receive each consignment’s lane',
+  },
+  'screening-results:read': {
+    roles: ['admin', 'risk_analyst'],
+    scope: null,
+    description: 'See screening results of the administration with their explanations',
+  },
+  'screening-outcomes:record': {
+    roles: ['risk_analyst'],
+    scope: null,
+    description: 'Record what the examination of a screened consignment found',
+  },
+  'risk-rules:read': {
+    roles: ['risk_analyst'],
+    scope: null,
+    description: 'See rule-set versions, watch lists and the selectivity policy, and export rule sets',
+  },
+  'risk-rules:manage': {
+    roles: ['risk_analyst'],
+    scope: null,
+    description: 'Draft, publish and retire rule sets; edit watch lists and the selectivity policy',
+  },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -7,7 +7,9 @@ export * from './documents/index.js';
 export * from './errors.js';
 export * from './events/index.js';
 export * from './identity/index.js';
+export * from './notifications/index.js';
 export * from './questionnaire/index.js';
+export * from './screening/index.js';
 export * from './seed/index.js';
 export {
   canonicalJson,

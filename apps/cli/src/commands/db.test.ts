@@ -69,7 +69,7 @@ describe('aeolus db, from an empty database', () => {
     const seeded = await cli.run('db', 'seed', '--demo');
     expect(seeded.code).toBe(0);
     expect(seeded.stdout).toMatch(
-      /^Seeded the demo data into .+: 7 organisations, 9 accounts \(password "aeolus-demo", e\.g\. admin@nl\.customs\.example\)\.$/,
+      /^Seeded the demo data into .+: 7 organisations, 10 accounts \(password "aeolus-demo", e\.g\. admin@nl\.customs\.example\)\.$/,
     );
     const again = await cli.run('db', 'seed', '--demo');
     expect(again.stdout).toMatch(/^The demo data is already in .+; nothing changed\.$/);
@@ -80,8 +80,9 @@ describe('aeolus db, from an empty database', () => {
       );
       return row!;
     });
-    // 7 demo organisations and 9 accounts, plus the AEO demo's 3 certificate-holding operators (one account each).
-    expect(counts).toMatchObject({ orgs: 10, users: 12 });
+    // 7 demo organisations and 10 accounts, plus the AEO demo's 3 certificate-holding operators (one account
+    // each, and a second person at Delta).
+    expect(counts).toMatchObject({ orgs: 10, users: 14 });
     expect(counts.audit).toBeGreaterThan(16);
     // Every change has its event except audit-only entries (SAQ autosave in the AEO demo).
     expect(counts.events).toBeGreaterThan(0);

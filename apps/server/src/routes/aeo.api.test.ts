@@ -80,12 +80,33 @@ describe('AEO application journey', () => {
     effective.setUTCFullYear(effective.getUTCFullYear() + 3);
     expect(view.certificate.reassessmentDue).toBe(effective.toISOString().slice(0, 10));
 
+    // The trader downloads the PDF certificate; anyone verifies the credential (the PDF's QR link).
+    const { aeoId, credential } = view.certificate;
+    const pdf = await trader.request('GET', `/api/public/aeo/${aeoId}/certificate.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const verify = () =>
+      t.app.inject({ method: 'POST', url: '/api/public/aeo/verify', payload: { credential } });
+    // Genuine and active, but not valid until the grant takes effect (the decision + 5 days, EU default).
+    expect((await verify()).json()).toMatchObject({
+      valid: false,
+      status: 'active',
+      aeoId,
+      reason: 'not yet valid',
+    });
+
     const suspended = await act(validator, id, {
       type: 'suspend',
       grounds: 'Camera still broken at follow-up.',
     });
     expect(suspended.json().status).toBe('suspended');
     expect(suspended.json().certificate.status).toBe('suspended');
+    // The very next verification says so: the status is read live, never from the signed credential.
+    expect((await verify()).json()).toMatchObject({ valid: false, status: 'suspended', aeoId });
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/aeo/${aeoId}` })).json().status).toBe(
+      'suspended',
+    );
 
     // The operator sees the same case, with the full log and only its own allowed actions.
     const mine = (await trader.request('GET', `/api/aeo/applications/${id}`)).json();

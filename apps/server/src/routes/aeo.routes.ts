@@ -1,6 +1,7 @@
 import {
   AeoAdministrationAction,
   AeoApplicationDetail,
+  AeoApplicationQuestionnaire,
   AeoApplicationSummary,
   AeoOperatorAction,
   AeoProgramme,
@@ -21,6 +22,7 @@ import {
   closeMonitoringReview,
   createApplication,
   getApplication,
+  getApplicationQuestionnaire,
   getProgramme,
   listApplications,
   recordChecklist,
@@ -118,6 +120,20 @@ export async function aeoRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => getApplication(ctx, actorOf(request), { id: request.params.id }),
+  );
+
+  app.get(
+    '/api/aeo/applications/:id/questionnaire',
+    {
+      config: { access: { action: 'aeo-application:read' } },
+      schema: {
+        tags,
+        summary: 'The SAQ version the application pinned, and its variant (SME or standard)',
+        params,
+        response: { 200: AeoApplicationQuestionnaire, ...errors },
+      },
+    },
+    async (request) => getApplicationQuestionnaire(ctx, actorOf(request), { id: request.params.id }),
   );
 
   app.patch(

@@ -109,6 +109,11 @@ export const AEO_ROUTE_RULES: Record<string, RouteRule> = {
     granted: [200, 404],
     foreign: foreignOperatorCase,
   },
+  'GET /api/aeo/applications/:id/questionnaire': {
+    sample: onCase(),
+    granted: [200, 404],
+    foreign: foreignOperatorCase,
+  },
   'PATCH /api/aeo/applications/:id/answers': {
     sample: async ({ person }) => ({
       params: { id: await caseOf(person, (i) => i.status === 'draft') },

@@ -1,7 +1,10 @@
 import type { OrganisationKind, Role } from '@aeolus/contracts';
 import { makePng } from '@aeolus/core/testing';
 import { AEO_ROUTE_RULES } from './aeo-route-rules.js';
+import { AEO_SAQ_ROUTE_RULES } from './aeo-saq-route-rules.js';
 import { multipart } from './multipart.js';
+import { NOTIFICATION_ROUTE_RULES } from './notifications-route-rules.js';
+import { SCREENING_ROUTE_RULES } from './screening-route-rules.js';
 import type { TestClient } from './test-app.js';
 
 /**
@@ -117,6 +120,11 @@ const foreignDocument: RouteRule['foreign'] = {
 export const ROUTE_RULES: Record<string, RouteRule> = {
   // AEO programme lifecycle: rules in aeo-route-rules.ts.
   ...AEO_ROUTE_RULES,
+  ...AEO_SAQ_ROUTE_RULES,
+  // In-app notifications: rules in notifications-route-rules.ts.
+  ...NOTIFICATION_ROUTE_RULES,
+  // Risk screening: rules in screening-route-rules.ts.
+  ...SCREENING_ROUTE_RULES,
 
   // Platform ------------------------------------------------------------------------------------------
   'GET /health': {},

@@ -41,11 +41,18 @@ export async function listApplications(
       programmes.set(application.programmeId, (await repo.findProgramme(ctx.db, application.programmeId))!);
     }
   }
+  // Grouped once: a register with thousands of cases (e.g. imported AEOs) must not scan every log per case.
+  const logs = new Map<string, repo.ActionRow[]>();
+  for (const action of actions) {
+    const log = logs.get(action.applicationId);
+    if (log) log.push(action);
+    else logs.set(action.applicationId, [action]);
+  }
   const items = rows.map(({ application, operatorName }) =>
     toSummary(application, {
       operatorName,
       deadlines: deadlinesOf(
-        actions.filter((a) => a.applicationId === application.id),
+        logs.get(application.id) ?? [],
         programmes.get(application.programmeId)!.clocks,
         now,
       ),
@@ -111,7 +118,12 @@ export async function getApplication(
           id: certificate.id,
           aeoId: certificate.aeoId,
           status: certificate.status,
+          category: certificate.category,
+          validFrom: certificate.validFrom.toISOString(),
+          validUntil: certificate.validUntil?.toISOString() ?? null,
           reassessmentDue: certificate.reassessmentDue,
+          // The holder and its administration may hand the signed credential on (it is also in the PDF's QR).
+          credential: certificate.credential,
         }
       : null,
   };

@@ -4,6 +4,7 @@ import type { Tx } from '../db/client.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../identity/actor.js';
 import { authorize } from '../identity/authorization.js';
+import { notifyOrganisation } from '../notifications/index.js';
 import { recordChange } from '../shared/record-change.js';
 import { computeDeadlines, type Deadlines, type StatutoryClocks, type TimedAction } from './aeo.deadlines.js';
 import * as repo from './aeo.repository.js';
@@ -32,6 +33,9 @@ export function toWorkflowInput(row: repo.ActionRow): ActionInput | null {
   if (!isWorkflowAction(row.type)) return null;
   if (row.type === 'decide_appeal') {
     return { type: 'decide_appeal', outcome: row.payload.outcome === 'overturned' ? 'overturned' : 'upheld' };
+  }
+  if (row.type === 'import') {
+    return { type: 'import', status: row.payload.status === 'suspended' ? 'suspended' : 'granted' };
   }
   return { type: row.type };
 }
@@ -165,7 +169,7 @@ export async function applyStep(
   const informationRequested = step.type === 'request_information';
   if (after.state !== before.state || informationRequested) {
     const text = STATUS_TEXT[after.state] ?? { en: after.state, fr: after.state };
-    await repo.insertNotification(tx, {
+    await notifyOrganisation(tx, {
       organisationId: locked.operatorId,
       type: `aeo.application.${step.type}`,
       title: informationRequested

@@ -119,11 +119,13 @@ export async function updateProgramme(
   return inTransaction(ctx.db, async (tx) => {
     const current = await repo.findProgrammeByAdministration(tx, administrationId);
     if (!current) throw AppError.notFound('AEO programme');
-    const { criteria, ...settings } = input;
+    // A new prefix applies to identifiers issued from now on; certificates keep the id they were given.
+    const { criteria, identifierPrefix, ...settings } = input;
     await tx
       .update(aeoProgrammes)
       .set({
         ...settings,
+        ...(identifierPrefix ? { identifierPrefix } : {}),
         benefits: settings.benefits.map((b) => ({ ...b, categories: b.categories ?? [] })),
         updatedAt: new Date(),
       })
@@ -133,7 +135,15 @@ export async function updateProgramme(
       action: 'aeo.programme.updated',
       subjectType: 'aeo_programme',
       subjectId: current.id,
-      summary: { after: { name: input.name.en, criteria: criteria.length, clocks: input.clocks } },
+      summary: {
+        before: { name: current.name.en, identifierPrefix: current.identifierPrefix, clocks: current.clocks },
+        after: {
+          name: input.name.en,
+          identifierPrefix: identifierPrefix ?? current.identifierPrefix,
+          criteria: criteria.length,
+          clocks: input.clocks,
+        },
+      },
       event: { programmeId: current.id, administrationId },
     });
     const programme = (await repo.findProgramme(tx, current.id))!;

@@ -1,9 +1,10 @@
-import type {
-  AeoApplicationDetail,
-  AeoValidationPlan,
-  CloseAeoMonitoringReview,
-  CreateAeoCorrectiveAction,
-  RecordAeoChecklist,
+import {
+  AEO_VALIDATION_WORK_STATES,
+  type AeoApplicationDetail,
+  type AeoValidationPlan,
+  type CloseAeoMonitoringReview,
+  type CreateAeoCorrectiveAction,
+  type RecordAeoChecklist,
 } from '@aeolus/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { CoreContext } from '../context.js';
@@ -22,12 +23,12 @@ import { applyStep, loadCase } from './aeo-case.js';
  * review a holder's change report opened. Each is logged on the case like every other action.
  */
 
-const PLANNING = ['under_review', 'visit_planned'];
-const EXAMINING = ['under_review', 'visit_planned', 'visit_recorded'];
-// Corrective measures are also asked of a holder under monitoring or suspension (EU DA Art. 16).
-const CORRECTING = [...EXAMINING, 'granted', 'suspended'];
+// The states each kind of work is accepted in live in the contracts, so the web app offers the same.
+const PLANNING = AEO_VALIDATION_WORK_STATES.plan_validation;
+const EXAMINING = AEO_VALIDATION_WORK_STATES.record_checklist;
+const CORRECTING = AEO_VALIDATION_WORK_STATES.request_corrective_action;
 
-function requireState(application: repo.ApplicationRow, states: string[], what: string): void {
+function requireState(application: repo.ApplicationRow, states: readonly string[], what: string): void {
   if (!states.includes(application.status)) {
     throw new AppError(
       'INVALID_STATE',

@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import { organisations } from '../identity/identity.tables.js';
-import { notifications } from '../notifications/notifications.tables.js';
 import { questionnaireDefinitions } from '../questionnaire/questionnaire.tables.js';
 import {
   aeoApplicationActions,
@@ -181,8 +180,4 @@ export async function listMonitoringReports(db: Conn, certificateId: string) {
     .from(aeoMonitoringReports)
     .where(eq(aeoMonitoringReports.certificateId, certificateId))
     .orderBy(asc(aeoMonitoringReports.reportedAt));
-}
-
-export async function insertNotification(tx: Tx, values: typeof notifications.$inferInsert): Promise<void> {
-  await tx.insert(notifications).values(values);
 }

@@ -25,6 +25,20 @@ export {
   setCertificateStatus,
 } from './aeo-certificate.service.js';
 export { actAsAdministration } from './aeo-decision.service.js';
+// Import of AEOs granted before the platform (a legacy register), e.g. `aeolus aeo import`.
+export {
+  type AeoImportOperators,
+  type ImportOperator,
+  indexOperatorsByIdentifier,
+} from './aeo-import.operators.js';
+export * from './aeo-import.rows.js';
+export {
+  type AeoImportBatch,
+  type AeoImportEntry,
+  type AeoImportOutcome,
+  getAeoImportTarget,
+  importAeoBatch,
+} from './aeo-import.service.js';
 // Programme settings and the application lifecycle (submission, validation, decision, monitoring).
 export {
   createProgramme,
@@ -32,7 +46,24 @@ export {
   publishDefaultSaq,
   updateProgramme,
 } from './aeo-programme.service.js';
+export { getApplicationQuestionnaire } from './aeo-questionnaire.service.js';
+// Read-only register look-ups for screening (AEO treatment of consignments).
+export {
+  type AeoRegisterEntry,
+  findAeoRegisterEntries,
+  findProgrammeBenefits,
+} from './aeo-register.lookup.js';
 export { APPLICATION_DOCUMENT_SUBJECT } from './aeo-saq.js';
+// SAQ versions: drafts, publication to the programme, retirement.
+export {
+  createSaqVersion,
+  deleteSaqVersion,
+  getSaqVersion,
+  listSaqVersions,
+  publishSaqVersion,
+  retireSaqVersion,
+  updateSaqVersion,
+} from './aeo-saq-version.service.js';
 export {
   actAsOperator,
   createApplication,

@@ -1,7 +1,8 @@
 import type { AeoAdministrationAction, Role } from '@aeolus/contracts';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import * as repo from '../aeo/aeo.repository.js';
 import { applyStep } from '../aeo/aeo-case.js';
+import { resignCertificate } from '../aeo/aeo-certificate.service.js';
 import { actAsAdministration } from '../aeo/aeo-decision.service.js';
 import { createProgramme } from '../aeo/aeo-programme.service.js';
 import { createApplication, saveAnswers } from '../aeo/aeo-submission.service.js';
@@ -105,6 +106,37 @@ const SOME_ANSWERS = {
   financial_insolvency: false,
 };
 
+/** Windmill's and Harbour's stories happened months ago, so their certificates are in force today. */
+const STORY_DAYS_AGO = 240;
+const isoDay = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Moves a demo case's story `days` into the past (its action log, clocks and certificate dates) and signs
+ * its credential again, so a fresh demo shows AEOs whose status is in force (the grant takes effect
+ * `effectDays` after the decision). Demo data only: the audit trail keeps the real seeding time.
+ */
+async function dateInThePast(ctx: CoreContext, applicationId: string, days: number): Promise<void> {
+  const shift = sql`make_interval(days => ${days})`;
+  await inTransaction(ctx.db, async (tx) => {
+    await tx.execute(
+      sql`update aeo_application_actions set at = at - ${shift} where application_id = ${applicationId}`,
+    );
+    await tx.execute(sql`update aeo_applications
+         set created_at = created_at - ${shift}, updated_at = updated_at - ${shift},
+             next_deadline = next_deadline - ${shift}
+       where id = ${applicationId}`);
+    const moved = await tx.execute(sql`update aeo_certificates
+         set valid_from = valid_from - ${shift}, valid_until = valid_until - ${shift},
+             issued_at = issued_at - ${shift}, status_changed_at = status_changed_at - ${shift},
+             reassessment_due = (reassessment_due - ${days}::int)
+       where application_id = ${applicationId}
+      returning id`);
+    for (const row of (moved as unknown as { rows: { id: string }[] }).rows) {
+      await resignCertificate(ctx, tx, row.id);
+    }
+  });
+}
+
 /**
  * The NL programme with applications at different stages: a Tulip draft, a Delta case under review with
  * an open information request, and two granted AEOs (Windmill active, Harbour suspended). Acme has none,
@@ -135,6 +167,15 @@ export async function seedAeoDemo(ctx: CoreContext, ids: Record<DemoOrgKey, stri
     });
     holders[holder.key] = org.id;
   }
+  // Delta has a second person, so that notifications to an operator are seen to reach every member.
+  await addMember(ctx, system, {
+    organisationId: holders.delta!,
+    email: 'ops@delta-carriers.example',
+    displayName: 'Sem de Boer',
+    password: DEMO_PASSWORD,
+    role: 'operator_user',
+    locale: 'fr',
+  });
   const validator = await actorFor(ctx, 'validator@nl.customs.example', ids.nl);
   const decide = (id: string, action: AeoAdministrationAction) =>
     actAsAdministration(ctx, validator, { id, action });
@@ -161,7 +202,7 @@ export async function seedAeoDemo(ctx: CoreContext, ids: Record<DemoOrgKey, stri
     const application = await createApplication(ctx, operator, { programmeId: programme.id, category: 'F' });
     await submitForDemo(ctx, operator, application.id);
     await decide(application.id, { type: 'accept' });
-    await decide(application.id, { type: 'plan_visit', visitDate: '2026-03-10' });
+    await decide(application.id, { type: 'plan_visit', visitDate: isoDay(STORY_DAYS_AGO) });
     await decide(application.id, {
       type: 'record_visit',
       reportSummary: 'Premises, seals and records examined on site; all criteria met.',
@@ -175,6 +216,7 @@ export async function seedAeoDemo(ctx: CoreContext, ids: Record<DemoOrgKey, stri
           'Access control at the bonded warehouse failed during a follow-up visit; corrective measures pending.',
       });
     }
+    await dateInThePast(ctx, application.id, STORY_DAYS_AGO);
   }
   await ctx.db
     .insert(appMeta)

@@ -75,7 +75,8 @@ export const NL_PROGRAMME: UpdateAeoProgramme = {
         'La notation des risques réduit la probabilité qu’une déclaration soit sélectionnée pour contrôle.',
       ),
       categories: ['S', 'F'],
-      parameters: { riskScoreReduction: 20 },
+      // Screening reads both: points off the risk score and the random-selection rate for AEO consignments.
+      parameters: { riskScoreReduction: 20, randomSelectionPercent: 0.5 },
     },
     {
       code: 'priority_examination',

@@ -100,6 +100,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     memberships: [{ org: 'ke', role: 'aeo_validator' }],
   },
   {
+    email: 'analyst@ke.customs.example',
+    displayName: 'Achieng Otieno',
+    locale: 'en',
+    memberships: [{ org: 'ke', role: 'risk_analyst' }],
+  },
+  {
     email: 'secretariat@wco.example',
     displayName: 'Claire Dubois',
     locale: 'fr',

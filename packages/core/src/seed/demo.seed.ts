@@ -6,6 +6,7 @@ import { createOrganisation } from '../identity/organisations.service.js';
 import { addMember } from '../identity/users.service.js';
 import { seedAeoDemo } from './aeo-demo.seed.js';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, type DemoOrgKey } from './demo-data.js';
+import { seedScreeningDemo } from './screening-demo.seed.js';
 
 const SEEDED_KEY = 'demo.seeded';
 
@@ -29,6 +30,7 @@ export async function seedDemoData(ctx: CoreContext): Promise<DemoSeedResult> {
     const organisations = existing.value as Record<DemoOrgKey, string>;
     // A database seeded before the AEO programme existed gets it now (it has its own once-only key).
     await seedAeoDemo(ctx, organisations);
+    await seedScreeningDemo(ctx, organisations);
     return { seeded: false, organisations };
   }
   const actor = systemActor('demo seed');
@@ -61,5 +63,6 @@ export async function seedDemoData(ctx: CoreContext): Promise<DemoSeedResult> {
   }
   await ctx.db.insert(appMeta).values({ key: SEEDED_KEY, value: ids }).onConflictDoNothing();
   await seedAeoDemo(ctx, ids);
+  await seedScreeningDemo(ctx, ids);
   return { seeded: true, organisations: ids };
 }
