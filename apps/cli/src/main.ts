@@ -6,6 +6,7 @@ import { registerApiKeyCommands } from './commands/api-keys.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerSigningKeyCommands } from './commands/signing-keys.js';
 import { registerUserCommands } from './commands/users.js';
 import { describeError } from './errors.js';
 import { type CliIo, processIo } from './io.js';
@@ -59,6 +60,7 @@ Examples:
   registerApiKeyCommands(program, rt);
   registerAuditCommands(program, rt);
   registerAeoCommands(program, rt);
+  registerSigningKeyCommands(program, rt);
   registerServeCommand(program, rt);
   return program;
 }
