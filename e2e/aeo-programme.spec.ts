@@ -48,7 +48,10 @@ test('AEO programme: an admin edits a clock, reads the criteria by heading and w
   await signIn(page, 'admin@nl.customs.example');
   await useLanguage(page, 'en');
   await page.goto('/aeo/programme');
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('AEO');
+  // The page is titled with the programme's own name once it has loaded.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Netherlands Authorised Economic Operator programme',
+  );
   await expect(page.getByTestId('programme-readonly')).toHaveCount(0);
   await expect(page.getByTestId('clock-decisionDays')).toHaveText('120 days');
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/Badge.js';
 import { Panel } from '../../components/Panel.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
-import { type LogDetail, logDetails } from './case-view.js';
+import { describePayload, type LogDetail, OPERATOR_LOG_ORDER } from '../aeo/action-log.js';
 import { categoryName, criterionTitle } from './programme-view.js';
 
 type Entry = AeoApplicationDetail['actions'][number];
@@ -43,7 +43,10 @@ export function ActionLog({
                 <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language)}</time> ·{' '}
                 {entry.actorLabel}
               </p>
-              <Details details={logDetails(entry)} programme={programme} />
+              <Details
+                details={describePayload(entry.type, entry.payload, OPERATOR_LOG_ORDER)}
+                programme={programme}
+              />
             </li>
           ))}
         </ol>
@@ -122,13 +125,15 @@ function Details({ details, programme }: { details: LogDetail[]; programme: AeoP
                 <dd>{t(`aeoOperator.log.appealOutcome.${detail.value}`)}</dd>
               </div>
             );
-          case 'results':
+          case 'plan':
+            return null;
+          case 'checklist':
             return (
               <div key="results">
                 <dt>{t('aeoOperator.log.field.results')}</dt>
                 <dd>
                   <ul>
-                    {detail.values.map((r) => (
+                    {detail.results.map((r) => (
                       <li key={r.criterionId}>
                         {criterionTitle(programme, r.criterionId, language) ??
                           t('aeoOperator.log.unknownCriterion')}

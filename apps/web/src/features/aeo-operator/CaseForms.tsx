@@ -1,5 +1,5 @@
 import { type AeoApplicationDetail, MONITORING_REPORT_KINDS } from '@aeolus/contracts';
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
@@ -7,7 +7,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { SelectField, TextAreaField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';
 import { useAsyncAction } from '../../lib/use-async-action.js';
-import { type FormProblems, useFormSubmit } from '../../lib/use-form-submit.js';
+import { type FormProblems, type FormSubmit, useFormSubmit } from '../../lib/use-form-submit.js';
 import { operatorApi } from './operator-api.js';
 import { caseErrorMessage } from './saq-problems.js';
 
@@ -25,6 +25,40 @@ function useCaseExplain() {
   });
 }
 
+/** A case action's form: its heading, the error summary, the fields (`children`) and the submit button. */
+function CaseForm({
+  form,
+  title,
+  fieldIdPrefix,
+  submitLabel,
+  submitTestId,
+  children,
+}: {
+  form: FormSubmit;
+  title: string;
+  fieldIdPrefix: string;
+  submitLabel: string;
+  submitTestId: string;
+  children: ReactNode;
+}) {
+  const titleId = useId();
+  return (
+    <form className="form" noValidate onSubmit={form.onSubmit} aria-labelledby={titleId}>
+      <h3 id={titleId} className="form__title">
+        {title}
+      </h3>
+      <ErrorSummary
+        ref={form.summaryRef}
+        failure={form.failure}
+        errors={form.errors}
+        fieldIdPrefix={fieldIdPrefix}
+      />
+      {children}
+      <FormActions busy={form.busy} submitLabel={submitLabel} submitTestId={submitTestId} />
+    </form>
+  );
+}
+
 /** Answers customs' request for information; the stopped decision clock runs again once it is sent. */
 export function AnswerInformationForm({
   applicationId,
@@ -35,7 +69,6 @@ export function AnswerInformationForm({
 }) {
   const { t } = useTranslation();
   const [answer, setAnswer] = useState('');
-  const titleId = useId();
   const explain = useCaseExplain();
   const form = useFormSubmit({
     validate: (): Record<string, string> =>
@@ -50,11 +83,13 @@ export function AnswerInformationForm({
     explain,
   });
   return (
-    <form className="form" noValidate onSubmit={form.onSubmit} aria-labelledby={titleId}>
-      <h3 id={titleId} className="form__title">
-        {t('aeoOperator.rfi.formTitle')}
-      </h3>
-      <ErrorSummary ref={form.summaryRef} failure={form.failure} errors={form.errors} fieldIdPrefix="rfi-" />
+    <CaseForm
+      form={form}
+      title={t('aeoOperator.rfi.formTitle')}
+      fieldIdPrefix="rfi-"
+      submitLabel={t('aeoOperator.rfi.submit')}
+      submitTestId="rfi-submit"
+    >
       <TextAreaField
         id="rfi-answer"
         label={t('aeoOperator.rfi.answer')}
@@ -66,8 +101,7 @@ export function AnswerInformationForm({
         error={form.errors.answer}
         data-testid="rfi-answer"
       />
-      <FormActions busy={form.busy} submitLabel={t('aeoOperator.rfi.submit')} submitTestId="rfi-submit" />
-    </form>
+    </CaseForm>
   );
 }
 
@@ -75,7 +109,6 @@ export function AnswerInformationForm({
 export function AppealForm({ applicationId, onChanged }: { applicationId: string; onChanged: CaseChanged }) {
   const { t } = useTranslation();
   const [grounds, setGrounds] = useState('');
-  const titleId = useId();
   const explain = useCaseExplain();
   const form = useFormSubmit({
     validate: (): Record<string, string> =>
@@ -87,16 +120,13 @@ export function AppealForm({ applicationId, onChanged }: { applicationId: string
     explain,
   });
   return (
-    <form className="form" noValidate onSubmit={form.onSubmit} aria-labelledby={titleId}>
-      <h3 id={titleId} className="form__title">
-        {t('aeoOperator.appeal.title')}
-      </h3>
-      <ErrorSummary
-        ref={form.summaryRef}
-        failure={form.failure}
-        errors={form.errors}
-        fieldIdPrefix="appeal-"
-      />
+    <CaseForm
+      form={form}
+      title={t('aeoOperator.appeal.title')}
+      fieldIdPrefix="appeal-"
+      submitLabel={t('aeoOperator.appeal.submit')}
+      submitTestId="appeal-submit"
+    >
       <TextAreaField
         id="appeal-grounds"
         label={t('aeoOperator.appeal.grounds')}
@@ -108,12 +138,7 @@ export function AppealForm({ applicationId, onChanged }: { applicationId: string
         error={form.errors.grounds}
         data-testid="appeal-grounds"
       />
-      <FormActions
-        busy={form.busy}
-        submitLabel={t('aeoOperator.appeal.submit')}
-        submitTestId="appeal-submit"
-      />
-    </form>
+    </CaseForm>
   );
 }
 
@@ -128,7 +153,6 @@ export function ReportChangeForm({
   const { t } = useTranslation();
   const [kind, setKind] = useState('');
   const [description, setDescription] = useState('');
-  const titleId = useId();
   const explain = useCaseExplain();
   const form = useFormSubmit({
     validate() {
@@ -149,16 +173,13 @@ export function ReportChangeForm({
     explain,
   });
   return (
-    <form className="form" noValidate onSubmit={form.onSubmit} aria-labelledby={titleId}>
-      <h3 id={titleId} className="form__title">
-        {t('aeoOperator.report.title')}
-      </h3>
-      <ErrorSummary
-        ref={form.summaryRef}
-        failure={form.failure}
-        errors={form.errors}
-        fieldIdPrefix="report-"
-      />
+    <CaseForm
+      form={form}
+      title={t('aeoOperator.report.title')}
+      fieldIdPrefix="report-"
+      submitLabel={t('aeoOperator.report.submit')}
+      submitTestId="report-submit"
+    >
       <SelectField
         id="report-kind"
         label={t('aeoOperator.report.kind')}
@@ -185,12 +206,7 @@ export function ReportChangeForm({
         error={form.errors.description}
         data-testid="report-description"
       />
-      <FormActions
-        busy={form.busy}
-        submitLabel={t('aeoOperator.report.submit')}
-        submitTestId="report-submit"
-      />
-    </form>
+    </CaseForm>
   );
 }
 

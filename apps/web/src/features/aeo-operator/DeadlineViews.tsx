@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/Badge.js';
 import { Panel } from '../../components/Panel.js';
 import { formatDate } from '../../lib/format.js';
-import { clockState } from './case-view.js';
+import { DUE_SOON_DAYS, viewClock } from '../aeo/deadlines.js';
 
 /** The next statutory deadline of an application: what it is, when, and how many days are left. */
 export function NextDeadline({ deadline }: { deadline: AeoApplicationSummary['nextDeadline'] }) {
@@ -18,7 +18,7 @@ export function NextDeadline({ deadline }: { deadline: AeoApplicationSummary['ne
         {deadline.overdue ? (
           <Badge tone="danger">{t('aeoOperator.deadlines.overdue', { count: -deadline.daysLeft })}</Badge>
         ) : (
-          <Badge tone={deadline.daysLeft <= 7 ? 'warning' : 'neutral'}>
+          <Badge tone={deadline.daysLeft <= DUE_SOON_DAYS ? 'warning' : 'neutral'}>
             {t('aeoOperator.deadlines.daysLeft', { count: deadline.daysLeft })}
           </Badge>
         )}
@@ -45,7 +45,7 @@ export function DeadlinesPanel({ deadlines }: { deadlines: Deadlines }) {
       ) : (
         <ul className="clock-list" data-testid="deadlines">
           {clocks.map(({ kind, clock }) => (
-            <li key={kind} className="clock" data-clock={kind} data-state={clockState(clock)}>
+            <li key={kind} className="clock" data-clock={kind} data-state={viewClock(clock).state}>
               <p className="clock__title">{t(`aeo.deadlineKind.${kind}`)}</p>
               <ClockFacts clock={clock} />
             </li>
@@ -66,20 +66,14 @@ export function DeadlinesPanel({ deadlines }: { deadlines: Deadlines }) {
 function ClockFacts({ clock }: { clock: Clock }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const state = clockState(clock);
-  const badge = {
-    running: (
-      <Badge tone={clock.daysLeft <= 7 ? 'warning' : 'neutral'}>
-        {t('aeoOperator.deadlines.daysLeft', { count: clock.daysLeft })}
-      </Badge>
-    ),
-    stopped: <Badge tone="info">{t('aeoOperator.deadlines.stoppedLong')}</Badge>,
-    overdue: <Badge tone="danger">{t('aeoOperator.deadlines.overdue', { count: -clock.daysLeft })}</Badge>,
-    metInTime: <Badge tone="success">{t('aeoOperator.deadlines.metInTime')}</Badge>,
-    endedLate: (
-      <Badge tone="danger">{t('aeoOperator.deadlines.endedLate', { count: -clock.daysLeft })}</Badge>
-    ),
-  }[state];
+  const view = viewClock(clock);
+  const label = {
+    running: t('aeoOperator.deadlines.daysLeft', { count: view.days }),
+    stopped: t('aeoOperator.deadlines.stoppedLong'),
+    overdue: t('aeoOperator.deadlines.overdue', { count: view.days }),
+    metInTime: t('aeoOperator.deadlines.metInTime'),
+    endedLate: t('aeoOperator.deadlines.endedLate', { count: view.days }),
+  }[view.state];
   return (
     <dl className="facts facts--columns">
       <div>
@@ -92,7 +86,9 @@ function ClockFacts({ clock }: { clock: Clock }) {
       </div>
       <div>
         <dt>{t('aeoOperator.deadlines.state')}</dt>
-        <dd>{badge}</dd>
+        <dd>
+          <Badge tone={view.tone}>{label}</Badge>
+        </dd>
       </div>
       {clock.endedAt ? (
         <div>

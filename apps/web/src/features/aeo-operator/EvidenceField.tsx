@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DocumentFacts } from './DocumentFacts.js';
 import { FileUpload } from './FileUpload.js';
+import { GroupFrame } from './GroupFrame.js';
 
 type EvidenceQuestion = Extract<Question, { type: 'evidence' }>;
 
@@ -41,8 +42,6 @@ export function EvidenceField({
   const { t } = useTranslation();
   const [reuse, setReuse] = useState('');
   const inputId = `q-${question.id}`;
-  const hintId = hint ? `${inputId}-guidance` : undefined;
-  const errorId = error ? `${inputId}-problem` : undefined;
   const accepted = question.acceptedTypes as readonly string[];
   const full = documentIds.length >= question.maxFiles;
   const reusable = [...context.documents.values()].filter(
@@ -50,24 +49,7 @@ export function EvidenceField({
   );
 
   return (
-    <fieldset
-      className="fieldset"
-      aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
-    >
-      <legend className="field__label">
-        {label}
-        {labelSuffix ? <span className="field__suffix"> {labelSuffix}</span> : null}
-      </legend>
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
+    <GroupFrame id={inputId} label={label} optional={labelSuffix} hint={hint} error={error}>
       {documentIds.length > 0 ? (
         <ul className="evidence-list">
           {documentIds.map((id) => {
@@ -147,7 +129,7 @@ export function EvidenceField({
           ) : null}
         </div>
       )}
-    </fieldset>
+    </GroupFrame>
   );
 }
 

@@ -4,10 +4,11 @@ import {
   type Question,
   type QuestionnaireDefinition,
 } from '@aeolus/contracts';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextAreaField, TextField } from '../../components/Field.js';
 import { type EvidenceContext, EvidenceField } from './EvidenceField.js';
+import { GroupFrame } from './GroupFrame.js';
 import { localised } from './operator-format.js';
 import { documentIdsOf, toggleOption } from './saq-form.js';
 
@@ -209,34 +210,6 @@ interface GroupProps {
   disabled: boolean;
   value: unknown;
   onAnswer: AnswerChange;
-}
-
-/** A fieldset named by the question; its guidance and problem are read with it. */
-function GroupFrame({ id, label, optional, hint, error, children }: GroupProps & { children: ReactNode }) {
-  const hintId = hint ? `${id}-guidance` : undefined;
-  const errorId = error ? `${id}-problem` : undefined;
-  return (
-    <fieldset
-      className="fieldset"
-      aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
-    >
-      <legend className="field__label">
-        {label}
-        {optional ? <span className="field__suffix"> {optional}</span> : null}
-      </legend>
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-      {children}
-    </fieldset>
-  );
 }
 
 interface ChoiceOption {

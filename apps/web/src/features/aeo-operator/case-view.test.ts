@@ -2,11 +2,9 @@ import type { AeoApplicationDetail } from '@aeolus/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   canReportChange,
-  clockState,
   decisionGrounds,
   isLive,
   latestPayloadText,
-  logDetails,
   openInformationRequest,
   submittedAt,
 } from './case-view.js';
@@ -62,40 +60,6 @@ describe('reading the action log', () => {
     expect(decisionGrounds({ actions: suspended, status: 'suspended' })).toEqual(['Gate camera broken']);
     expect(decisionGrounds({ actions: suspended, status: 'granted' })).toEqual([]);
   });
-
-  it('turns payloads into labelled details, leaving out ids, markers and malformed values', () => {
-    expect(logDetails(entry('submit', { demo: true }))).toEqual([]);
-    expect(logDetails(entry('extend_deadline', { days: 20, reason: 'Complex case' }))).toEqual([
-      { kind: 'days', value: 20 },
-      { kind: 'text', field: 'reason', value: 'Complex case' },
-    ]);
-    expect(
-      logDetails(entry('report_change', { reportId: 'x', kind: 'premises', description: 'Venlo' })),
-    ).toEqual([
-      { kind: 'monitoringKind', value: 'premises' },
-      { kind: 'text', field: 'description', value: 'Venlo' },
-    ]);
-    expect(logDetails(entry('decide_appeal', { outcome: 'overturned', reason: 'New evidence' }))).toEqual([
-      { kind: 'appealOutcome', value: 'overturned' },
-      { kind: 'text', field: 'reason', value: 'New evidence' },
-    ]);
-    expect(logDetails(entry('close_review', { reportId: 'x', outcome: 'Premises added' }))).toEqual([
-      { kind: 'text', field: 'outcome', value: 'Premises added' },
-    ]);
-    expect(
-      logDetails(
-        entry('record_checklist', {
-          results: [{ criterionId: 'c1', result: 'met' }, { criterionId: 'c2', result: 'maybe' }, null],
-        }),
-      ),
-    ).toEqual([{ kind: 'results', values: [{ criterionId: 'c1', result: 'met' }] }]);
-    expect(logDetails(entry('record_visit', { reportSummary: 'All fine', recommendation: 'grant' }))).toEqual(
-      [
-        { kind: 'recommendation', value: 'grant' },
-        { kind: 'text', field: 'reportSummary', value: 'All fine' },
-      ],
-    );
-  });
 });
 
 describe('what the operator may do', () => {
@@ -125,17 +89,5 @@ describe('what the operator may do', () => {
     ['revoked', false],
   ] as const)('an application that is %s is live: %s', (status, live) => {
     expect(isLive({ status })).toBe(live);
-  });
-});
-
-describe('clockState', () => {
-  it.each([
-    [{ endedAt: undefined, overdue: false, stopped: false }, 'running'],
-    [{ endedAt: undefined, overdue: false, stopped: true }, 'stopped'],
-    [{ endedAt: undefined, overdue: true, stopped: true }, 'overdue'],
-    [{ endedAt: '2026-01-02T00:00:00.000Z', overdue: false, stopped: false }, 'metInTime'],
-    [{ endedAt: '2026-01-02T00:00:00.000Z', overdue: true, stopped: false }, 'endedLate'],
-  ] as const)('%j is %s', (clock, state) => {
-    expect(clockState(clock)).toBe(state);
   });
 });

@@ -1,21 +1,14 @@
-import {
-  type AeoApplicationDetail,
-  type AeoApplicationSummary,
-  CHECKLIST_RESULTS,
-  MONITORING_REPORT_KINDS,
-} from '@aeolus/contracts';
+import type { AeoApplicationDetail, AeoApplicationSummary } from '@aeolus/contracts';
+import { isText } from '../aeo/action-log.js';
 
 /**
  * The operator's reading of a case: what the action log says (the open information request, why it was
- * returned or refused, when it was submitted) and what may be done now. The log is append-only and its
+ * returned or refused, when it was submitted) and what may be done now (the log's details and the clocks
+ * are read in `features/aeo/`). The log is append-only and its
  * payloads are stored as given, so every field is checked before it is used.
  */
 
 type Entry = AeoApplicationDetail['actions'][number];
-type ChecklistResult = (typeof CHECKLIST_RESULTS)[number];
-type MonitoringKind = (typeof MONITORING_REPORT_KINDS)[number];
-
-const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
 /** The newest entry of a type. */
 export function latestEntry(detail: Pick<AeoApplicationDetail, 'actions'>, type: string): Entry | undefined {
@@ -73,89 +66,4 @@ export function canReportChange(detail: Pick<AeoApplicationDetail, 'status' | 'c
 /** Applications that are not closed; an operator holds at most one per programme. */
 export function isLive(summary: Pick<AeoApplicationSummary, 'status'>): boolean {
   return !['withdrawn', 'refused', 'revoked'].includes(summary.status);
-}
-
-export type LogTextField =
-  | 'question'
-  | 'answer'
-  | 'reason'
-  | 'grounds'
-  | 'reportSummary'
-  | 'outcome'
-  | 'description';
-
-export type LogDetail =
-  | { kind: 'text'; field: LogTextField; value: string }
-  | { kind: 'reasons'; values: string[] }
-  | { kind: 'days'; value: number }
-  | { kind: 'date'; field: 'visitDate' | 'dueOn'; value: string }
-  | { kind: 'category'; value: string }
-  | { kind: 'monitoringKind'; value: MonitoringKind }
-  | { kind: 'recommendation'; value: 'grant' | 'refuse' | 'grant_with_conditions' }
-  | { kind: 'appealOutcome'; value: 'upheld' | 'overturned' }
-  | { kind: 'results'; values: { criterionId: string; result: ChecklistResult }[] };
-
-const TEXT_FIELDS: readonly LogTextField[] = [
-  'question',
-  'answer',
-  'reason',
-  'grounds',
-  'reportSummary',
-  'outcome',
-  'description',
-];
-
-/** What a log entry says beyond its type, as labelled details; internal ids and markers are left out. */
-export function logDetails(entry: Pick<Entry, 'type' | 'payload'>): LogDetail[] {
-  const { payload } = entry;
-  const details: LogDetail[] = [];
-  if (isText(payload.category)) details.push({ kind: 'category', value: payload.category });
-  if ((MONITORING_REPORT_KINDS as readonly unknown[]).includes(payload.kind)) {
-    details.push({ kind: 'monitoringKind', value: payload.kind as MonitoringKind });
-  }
-  if (typeof payload.days === 'number') details.push({ kind: 'days', value: payload.days });
-  if (isText(payload.visitDate)) details.push({ kind: 'date', field: 'visitDate', value: payload.visitDate });
-  if (isText(payload.dueOn)) details.push({ kind: 'date', field: 'dueOn', value: payload.dueOn });
-  if (['grant', 'refuse', 'grant_with_conditions'].includes(payload.recommendation as string)) {
-    details.push({ kind: 'recommendation', value: payload.recommendation as 'grant' });
-  }
-  // An appeal's outcome is a word of the workflow, not free text.
-  const isAppealDecision = entry.type === 'decide_appeal';
-  if (isAppealDecision && (payload.outcome === 'upheld' || payload.outcome === 'overturned')) {
-    details.push({ kind: 'appealOutcome', value: payload.outcome });
-  }
-  for (const field of TEXT_FIELDS) {
-    if (isAppealDecision && field === 'outcome') continue;
-    const value = payload[field];
-    if (isText(value)) details.push({ kind: 'text', field, value });
-  }
-  if (Array.isArray(payload.reasons)) {
-    const values = payload.reasons.filter(isText);
-    if (values.length > 0) details.push({ kind: 'reasons', values });
-  }
-  if (Array.isArray(payload.results)) {
-    const values = payload.results.flatMap((r: unknown) => {
-      const item = r as { criterionId?: unknown; result?: unknown } | null;
-      return item &&
-        isText(item.criterionId) &&
-        (CHECKLIST_RESULTS as readonly unknown[]).includes(item.result)
-        ? [{ criterionId: item.criterionId, result: item.result as ChecklistResult }]
-        : [];
-    });
-    if (values.length > 0) details.push({ kind: 'results', values });
-  }
-  return details;
-}
-
-type Clock = NonNullable<AeoApplicationDetail['deadlines']['acceptance']>;
-export type ClockState = 'running' | 'stopped' | 'overdue' | 'metInTime' | 'endedLate';
-
-/**
- * A statutory clock (EU defaults: acceptance 30 days, decision 120 days, UCC Art. 22) in the words the
- * operator reads: still running, stopped while customs waits for the operator's answer, overdue, or ended.
- */
-export function clockState(clock: Pick<Clock, 'endedAt' | 'overdue' | 'stopped'>): ClockState {
-  if (clock.endedAt) return clock.overdue ? 'endedLate' : 'metInTime';
-  if (clock.overdue) return 'overdue';
-  return clock.stopped ? 'stopped' : 'running';
 }

@@ -1,32 +1,21 @@
 import type {
   AeoApplicationDetail,
-  AeoApplicationQuestionnaire,
-  AeoApplicationSummary,
   AeoOperatorAction,
   AeoProgramme,
   CreateAeoApplication,
   CreateAeoMonitoringReport,
-  Document,
-  DocumentList,
 } from '@aeolus/contracts';
 import { ApiError, request } from '../../lib/api.js';
+import { caseApi, caseUrl, verificationPath } from '../aeo/case-api.js';
 
-/** The AEO API as the operator's pages use it; request and response types come from the contracts. */
+/** The AEO API as the operator's pages use it: the shared case reads, and what the operator may do. */
 
-const caseUrl = (id: string) => `/api/aeo/applications/${encodeURIComponent(id)}`;
+export { certificatePdfUrl, documentContentUrl } from '../aeo/case-api.js';
 
 export const operatorApi = {
-  /** The supervising administration's programme (categories, benefits, clocks). */
-  programme: (signal?: AbortSignal) => request<AeoProgramme>('GET', '/api/aeo/programme', { signal }),
-  applications: (signal?: AbortSignal) =>
-    request<{ items: AeoApplicationSummary[] }>('GET', '/api/aeo/applications', { signal }),
-  getCase: (id: string, signal?: AbortSignal) =>
-    request<AeoApplicationDetail>('GET', caseUrl(id), { signal }),
+  ...caseApi,
   createApplication: (body: CreateAeoApplication) =>
     request<AeoApplicationDetail>('POST', '/api/aeo/applications', { body }),
-  /** The SAQ version the application pinned, and the variant (SME or standard) the server chose. */
-  questionnaire: (id: string, signal?: AbortSignal) =>
-    request<AeoApplicationQuestionnaire>('GET', `${caseUrl(id)}/questionnaire`, { signal }),
   /** Autosave: a patch keyed by question id; `null` clears an answer. */
   saveAnswers: (id: string, answers: Record<string, unknown>) =>
     request<AeoApplicationDetail>('PATCH', `${caseUrl(id)}/answers`, { body: { answers } }),
@@ -34,28 +23,11 @@ export const operatorApi = {
     request<AeoApplicationDetail>('POST', `${caseUrl(id)}/operator-actions`, { body }),
   reportChange: (id: string, body: CreateAeoMonitoringReport) =>
     request<AeoApplicationDetail>('POST', `${caseUrl(id)}/monitoring-reports`, { body }),
-  caseDocuments: (id: string, signal?: AbortSignal) =>
-    request<DocumentList>('GET', '/api/documents', {
-      query: { attachedToType: 'aeo_application', attachedToId: id },
-      signal,
-    }),
-  /** Evidence for the case: the server decides the type from the content and refuses what it cannot take. */
-  upload: (id: string, file: File) => {
-    const form = new FormData();
-    form.set('attachedToType', 'aeo_application');
-    form.set('attachedToId', id);
-    form.set('file', file, file.name);
-    return request<Document>('POST', '/api/documents', { body: form });
-  },
 };
 
-/** Download links: the server always answers with an attachment, never rendered in our origin. */
-export const documentContentUrl = (id: string) => `/api/documents/${encodeURIComponent(id)}/content`;
-export const certificatePdfUrl = (aeoId: string) =>
-  `/api/public/aeo/${encodeURIComponent(aeoId)}/certificate.pdf`;
 /** The public verification page, with the signed credential so it can be checked offline as well. */
 export const verificationHref = (aeoId: string, credential: string) =>
-  `/verify/${encodeURIComponent(aeoId)}?c=${encodeURIComponent(credential)}`;
+  `${verificationPath(aeoId)}?c=${encodeURIComponent(credential)}`;
 
 /**
  * The programme, or null when the operator has none to apply to (no supervising administration, or one

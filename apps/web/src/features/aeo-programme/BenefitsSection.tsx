@@ -1,10 +1,16 @@
-import type { AeoBenefit, AeoProgramme } from '@aeolus/contracts';
-import { useState } from 'react';
+import type { AeoBenefit } from '@aeolus/contracts';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/Badge.js';
 import { DataTable } from '../../components/DataTable.js';
 import { TextField } from '../../components/Field.js';
-import { CategoryChoices, EditablePanel } from './EditablePanel.js';
+import {
+  CodeField,
+  DescriptionAndCategories,
+  EditableSection,
+  ItemButton,
+  type SectionEditorProps,
+  useDraftList,
+} from './EditablePanel.js';
 import type { SectionProps } from './GeneralSection.js';
 import { EditorForm, fieldId, LocalisedFields, useLanguage, useProgrammeEditor } from './ProgrammeForm.js';
 import { newKey } from './programme-form.js';
@@ -28,29 +34,13 @@ export function CategoryBadges({ codes }: { codes: readonly string[] }) {
 }
 
 /** What holders get (SAFE pillar 2 benefits), with figures other capabilities use, e.g. a score reduction. */
-export function BenefitsSection({ programme, canEdit, onSaved }: SectionProps) {
+export function BenefitsSection(props: SectionProps) {
+  const { programme } = props;
   const { t } = useTranslation();
   const language = useLanguage();
-  const [editing, setEditing] = useState(false);
   return (
-    <EditablePanel
-      title={t('aeoProgramme.benefits.title')}
-      description={t('aeoProgramme.benefits.description')}
-      testId="programme-benefits"
-      canEdit={canEdit}
-      editing={editing}
-      onEdit={() => setEditing(true)}
-    >
-      {editing ? (
-        <BenefitsEditor
-          programme={programme}
-          onCancel={() => setEditing(false)}
-          onSaved={(saved) => {
-            setEditing(false);
-            onSaved(saved);
-          }}
-        />
-      ) : programme.benefits.length === 0 ? (
+    <EditableSection section="benefits" {...props} editor={BenefitsEditor}>
+      {programme.benefits.length === 0 ? (
         <p className="muted">{t('aeoProgramme.benefits.none')}</p>
       ) : (
         <DataTable
@@ -85,7 +75,7 @@ export function BenefitsSection({ programme, canEdit, onSaved }: SectionProps) {
           ))}
         </DataTable>
       )}
-    </EditablePanel>
+    </EditableSection>
   );
 }
 
@@ -126,25 +116,15 @@ function fromDraft({ key: _key, parameters, ...benefit }: BenefitDraft): AeoBene
   };
 }
 
-function BenefitsEditor({
-  programme,
-  onCancel,
-  onSaved,
-}: {
-  programme: AeoProgramme;
-  onCancel(): void;
-  onSaved(saved: AeoProgramme): void;
-}) {
+function BenefitsEditor({ programme, onCancel, onSaved }: SectionEditorProps) {
   const { t } = useTranslation();
-  const [rows, setRows] = useState<BenefitDraft[]>(() => programme.benefits.map(toDraft));
+  const { rows, update, remove, add } = useDraftList<BenefitDraft>(() => programme.benefits.map(toDraft));
   const form = useProgrammeEditor({
     programme,
     onSaved,
     changes: () => ({ benefits: rows.map(fromDraft) }),
   });
   const { errors } = form;
-  const update = (index: number, patch: Partial<BenefitDraft>) =>
-    setRows(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
 
   return (
     <EditorForm
@@ -158,16 +138,11 @@ function BenefitsEditor({
         return (
           <fieldset key={row.key} className="fieldset programme-item">
             <legend className="field__label">{t('aeoProgramme.benefits.item', { number: index + 1 })}</legend>
-            <TextField
-              id={fieldId(`${path}.code`)}
-              label={t('aeoProgramme.columns.code')}
-              hint={t('aeoProgramme.codeHint')}
+            <CodeField
+              path={path}
               value={row.code}
-              onChange={(e) => update(index, { code: e.target.value })}
-              error={errors[`${path}.code`]}
-              maxLength={32}
-              spellCheck={false}
-              autoComplete="off"
+              onChange={(code) => update(index, { code })}
+              errors={errors}
             />
             <LocalisedFields
               path={`${path}.name`}
@@ -176,21 +151,12 @@ function BenefitsEditor({
               onChange={(name) => update(index, { name })}
               errors={errors}
             />
-            <LocalisedFields
-              path={`${path}.description`}
-              label={t('aeoProgramme.columns.description')}
-              value={row.description}
-              onChange={(description) => update(index, { description })}
-              errors={errors}
-              multiline
-            />
-            <CategoryChoices
-              id={fieldId(`${path}.categories`)}
-              legend={t('aeoProgramme.columns.categories')}
+            <DescriptionAndCategories
+              path={path}
+              value={row}
               categories={programme.categories}
-              value={row.categories}
-              onChange={(categories) => update(index, { categories })}
-              error={Object.entries(errors).find(([p]) => p.startsWith(`${path}.categories`))?.[1]}
+              onChange={(patch) => update(index, patch)}
+              errors={errors}
             />
             <fieldset className="fieldset field" id={fieldId(`${path}.parameters`)}>
               <legend className="field__label">{t('aeoProgramme.columns.parameters')}</legend>
@@ -224,14 +190,12 @@ function BenefitsEditor({
                     }
                     error={errors[`${path}.parameters.${parameter.name.trim()}`]}
                   />
-                  <button
-                    type="button"
-                    className="btn btn--secondary btn--small"
+                  <ItemButton
+                    item={parameter.name}
                     onClick={() => update(index, { parameters: row.parameters.filter((_, i) => i !== p) })}
                   >
                     {t('aeoProgramme.remove')}
-                    <span className="visually-hidden"> {parameter.name}</span>
-                  </button>
+                  </ItemButton>
                 </div>
               ))}
               <p>
@@ -249,14 +213,9 @@ function BenefitsEditor({
               </p>
             </fieldset>
             <p>
-              <button
-                type="button"
-                className="btn btn--secondary btn--small"
-                onClick={() => setRows(rows.filter((_, i) => i !== index))}
-              >
+              <ItemButton item={row.code} onClick={() => remove(index)}>
                 {t('aeoProgramme.benefits.remove')}
-                <span className="visually-hidden"> {row.code}</span>
-              </button>
+              </ItemButton>
             </p>
           </fieldset>
         );
@@ -266,17 +225,14 @@ function BenefitsEditor({
           type="button"
           className="btn btn--secondary"
           onClick={() =>
-            setRows([
-              ...rows,
-              {
-                key: newKey(),
-                code: '',
-                name: { en: '', fr: '' },
-                description: { en: '', fr: '' },
-                categories: [],
-                parameters: [],
-              },
-            ])
+            add({
+              key: newKey(),
+              code: '',
+              name: { en: '', fr: '' },
+              description: { en: '', fr: '' },
+              categories: [],
+              parameters: [],
+            })
           }
         >
           {t('aeoProgramme.benefits.add')}

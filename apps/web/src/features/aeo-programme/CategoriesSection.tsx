@@ -1,74 +1,47 @@
-import type { AeoCategory, AeoProgramme } from '@aeolus/contracts';
-import { useState } from 'react';
+import type { AeoCategory } from '@aeolus/contracts';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable.js';
 import { TextField } from '../../components/Field.js';
-import { EditablePanel } from './EditablePanel.js';
+import { EditableSection, ItemButton, type SectionEditorProps, useDraftList } from './EditablePanel.js';
 import type { SectionProps } from './GeneralSection.js';
 import { EditorForm, fieldId, LocalisedFields, useLanguage, useProgrammeEditor } from './ProgrammeForm.js';
 import { newKey } from './programme-form.js';
 
 /** Categories of authorisation (e.g. S security and safety, C customs simplifications, F both). */
-export function CategoriesSection({ programme, canEdit, onSaved }: SectionProps) {
+export function CategoriesSection(props: SectionProps) {
+  const { programme } = props;
   const { t } = useTranslation();
   const language = useLanguage();
-  const [editing, setEditing] = useState(false);
   return (
-    <EditablePanel
-      title={t('aeoProgramme.categories.title')}
-      description={t('aeoProgramme.categories.description')}
-      testId="programme-categories"
-      canEdit={canEdit}
-      editing={editing}
-      onEdit={() => setEditing(true)}
-    >
-      {editing ? (
-        <CategoriesEditor
-          programme={programme}
-          onCancel={() => setEditing(false)}
-          onSaved={(saved) => {
-            setEditing(false);
-            onSaved(saved);
-          }}
-        />
-      ) : (
-        <DataTable
-          label={t('aeoProgramme.categories.title')}
-          testId="programme-categories-table"
-          columns={[t('aeoProgramme.columns.code'), t('aeoProgramme.columns.name')]}
-        >
-          {programme.categories.map((category) => (
-            <tr key={category.code}>
-              <td>
-                <code>{category.code}</code>
-              </td>
-              <th scope="row" className="table__primary">
-                <span className="stack">
-                  <span>{category.name[language]}</span>
-                  <span className="muted small">{category.description[language]}</span>
-                </span>
-              </th>
-            </tr>
-          ))}
-        </DataTable>
-      )}
-    </EditablePanel>
+    <EditableSection section="categories" {...props} editor={CategoriesEditor}>
+      <DataTable
+        label={t('aeoProgramme.categories.title')}
+        testId="programme-categories-table"
+        columns={[t('aeoProgramme.columns.code'), t('aeoProgramme.columns.name')]}
+      >
+        {programme.categories.map((category) => (
+          <tr key={category.code}>
+            <td>
+              <code>{category.code}</code>
+            </td>
+            <th scope="row" className="table__primary">
+              <span className="stack">
+                <span>{category.name[language]}</span>
+                <span className="muted small">{category.description[language]}</span>
+              </span>
+            </th>
+          </tr>
+        ))}
+      </DataTable>
+    </EditableSection>
   );
 }
 
 type CategoryDraft = AeoCategory & { key: string };
 
-function CategoriesEditor({
-  programme,
-  onCancel,
-  onSaved,
-}: {
-  programme: AeoProgramme;
-  onCancel(): void;
-  onSaved(saved: AeoProgramme): void;
-}) {
+function CategoriesEditor({ programme, onCancel, onSaved }: SectionEditorProps) {
   const { t } = useTranslation();
-  const [rows, setRows] = useState<CategoryDraft[]>(() =>
+  const { rows, update, remove, add } = useDraftList<CategoryDraft>(() =>
     programme.categories.map((c) => ({ ...c, key: c.code })),
   );
   const form = useProgrammeEditor({
@@ -76,8 +49,6 @@ function CategoriesEditor({
     onSaved,
     changes: () => ({ categories: rows.map(({ key: _key, ...category }) => category) }),
   });
-  const update = (index: number, patch: Partial<AeoCategory>) =>
-    setRows(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
 
   return (
     <EditorForm
@@ -116,14 +87,9 @@ function CategoriesEditor({
             multiline
           />
           <p>
-            <button
-              type="button"
-              className="btn btn--secondary btn--small"
-              onClick={() => setRows(rows.filter((_, i) => i !== index))}
-            >
+            <ItemButton item={row.code} onClick={() => remove(index)}>
               {t('aeoProgramme.remove')}
-              <span className="visually-hidden"> {row.code}</span>
-            </button>
+            </ItemButton>
           </p>
         </fieldset>
       ))}
@@ -133,10 +99,7 @@ function CategoriesEditor({
           type="button"
           className="btn btn--secondary"
           onClick={() =>
-            setRows([
-              ...rows,
-              { key: newKey(), code: '', name: { en: '', fr: '' }, description: { en: '', fr: '' } },
-            ])
+            add({ key: newKey(), code: '', name: { en: '', fr: '' }, description: { en: '', fr: '' } })
           }
         >
           {t('aeoProgramme.categories.add')}

@@ -1,7 +1,7 @@
 import type { AeoProgramme } from '@aeolus/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EditablePanel } from './EditablePanel.js';
+import { EditableSection, type SectionEditorProps } from './EditablePanel.js';
 import type { SectionProps } from './GeneralSection.js';
 import { EditorForm, NumberField, useProgrammeEditor } from './ProgrammeForm.js';
 import { EU_DEFAULT_CLOCKS, wholeNumber } from './programme-form.js';
@@ -10,60 +10,34 @@ const CLOCKS = ['acceptanceDays', 'decisionDays', 'maxExtensionDays', 'effectDay
 type ClockName = (typeof CLOCKS)[number];
 
 /** Statutory deadlines in calendar days; the EU's are the defaults (UCC Art. 22, DA Art. 28). */
-export function ClocksSection({ programme, canEdit, onSaved }: SectionProps) {
+export function ClocksSection(props: SectionProps) {
+  const { programme } = props;
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
   return (
-    <EditablePanel
-      title={t('aeoProgramme.clocks.title')}
-      description={t('aeoProgramme.clocks.description')}
-      testId="programme-clocks"
-      canEdit={canEdit}
-      editing={editing}
-      onEdit={() => setEditing(true)}
-    >
-      {editing ? (
-        <ClocksEditor
-          programme={programme}
-          onCancel={() => setEditing(false)}
-          onSaved={(saved) => {
-            setEditing(false);
-            onSaved(saved);
-          }}
-        />
-      ) : (
-        <dl className="facts facts--columns">
-          {CLOCKS.map((clock) => (
-            <div key={clock}>
-              <dt>{t(`aeoProgramme.clocks.${clock}`)}</dt>
-              <dd>
-                <span data-testid={`clock-${clock}`}>
-                  {t('aeoProgramme.clocks.days', { count: programme.clocks[clock] })}
+    <EditableSection section="clocks" {...props} editor={ClocksEditor}>
+      <dl className="facts facts--columns">
+        {CLOCKS.map((clock) => (
+          <div key={clock}>
+            <dt>{t(`aeoProgramme.clocks.${clock}`)}</dt>
+            <dd>
+              <span data-testid={`clock-${clock}`}>
+                {t('aeoProgramme.clocks.days', { count: programme.clocks[clock] })}
+              </span>
+              {programme.clocks[clock] !== EU_DEFAULT_CLOCKS[clock] ? (
+                <span className="muted small">
+                  {' '}
+                  · {t('aeoProgramme.clocks.euDefault', { count: EU_DEFAULT_CLOCKS[clock] })}
                 </span>
-                {programme.clocks[clock] !== EU_DEFAULT_CLOCKS[clock] ? (
-                  <span className="muted small">
-                    {' '}
-                    · {t('aeoProgramme.clocks.euDefault', { count: EU_DEFAULT_CLOCKS[clock] })}
-                  </span>
-                ) : null}
-              </dd>
-            </div>
-          ))}
-        </dl>
-      )}
-    </EditablePanel>
+              ) : null}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </EditableSection>
   );
 }
 
-function ClocksEditor({
-  programme,
-  onCancel,
-  onSaved,
-}: {
-  programme: AeoProgramme;
-  onCancel(): void;
-  onSaved(saved: AeoProgramme): void;
-}) {
+function ClocksEditor({ programme, onCancel, onSaved }: SectionEditorProps) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Record<ClockName, string>>(
     () =>

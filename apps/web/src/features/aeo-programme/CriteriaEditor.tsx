@@ -1,8 +1,12 @@
-import type { AeoProgramme } from '@aeolus/contracts';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '../../components/Field.js';
-import { CategoryChoices } from './EditablePanel.js';
+import { SelectField } from '../../components/Field.js';
+import {
+  CodeField,
+  DescriptionAndCategories,
+  ItemButton,
+  type SectionEditorProps,
+  useDraftList,
+} from './EditablePanel.js';
 import { EditorForm, fieldId, LocalisedFields, useProgrammeEditor } from './ProgrammeForm.js';
 import {
   addCriterion,
@@ -19,25 +23,20 @@ import {
  * Adds, edits, removes and reorders criteria, heading by heading. A criterion keeps its id while its
  * code is unchanged (checklists point at it); the server refuses to remove one a validation uses.
  */
-export function CriteriaEditor({
-  programme,
-  onCancel,
-  onSaved,
-}: {
-  programme: AeoProgramme;
-  onCancel(): void;
-  onSaved(saved: AeoProgramme): void;
-}) {
+export function CriteriaEditor({ programme, onCancel, onSaved }: SectionEditorProps) {
   const { t } = useTranslation();
-  const [drafts, setDrafts] = useState<CriterionDraft[]>(() => toCriterionDrafts(programme));
+  const {
+    rows: drafts,
+    setRows: setDrafts,
+    update,
+    remove,
+  } = useDraftList<CriterionDraft>(() => toCriterionDrafts(programme));
   const form = useProgrammeEditor({
     programme,
     onSaved,
     changes: () => ({ criteria: fromCriterionDrafts(drafts) }),
   });
   const { errors } = form;
-  const update = (index: number, patch: Partial<CriterionDraft>) =>
-    setDrafts(drafts.map((d, i) => (i === index ? { ...d, ...patch } : d)));
 
   return (
     <EditorForm
@@ -69,16 +68,11 @@ export function CriteriaEditor({
               >
                 <legend className="field__label">{label}</legend>
                 <div className="form__grid">
-                  <TextField
-                    id={fieldId(`${path}.code`)}
-                    label={t('aeoProgramme.columns.code')}
-                    hint={t('aeoProgramme.codeHint')}
+                  <CodeField
+                    path={path}
                     value={draft.code}
-                    onChange={(e) => update(index, { code: e.target.value })}
-                    error={errors[`${path}.code`]}
-                    maxLength={32}
-                    spellCheck={false}
-                    autoComplete="off"
+                    onChange={(code) => update(index, { code })}
+                    errors={errors}
                   />
                   <SelectField
                     id={fieldId(`${path}.safeHeading`)}
@@ -101,21 +95,12 @@ export function CriteriaEditor({
                   onChange={(title) => update(index, { title })}
                   errors={errors}
                 />
-                <LocalisedFields
-                  path={`${path}.description`}
-                  label={t('aeoProgramme.columns.description')}
-                  value={draft.description}
-                  onChange={(description) => update(index, { description })}
-                  errors={errors}
-                  multiline
-                />
-                <CategoryChoices
-                  id={fieldId(`${path}.categories`)}
-                  legend={t('aeoProgramme.columns.categories')}
+                <DescriptionAndCategories
+                  path={path}
+                  value={draft}
                   categories={programme.categories}
-                  value={draft.categories}
-                  onChange={(categories) => update(index, { categories })}
-                  error={Object.entries(errors).find(([p]) => p.startsWith(`${path}.categories`))?.[1]}
+                  onChange={(patch) => update(index, patch)}
+                  errors={errors}
                 />
                 <label className="checkbox">
                   <input
@@ -129,32 +114,23 @@ export function CriteriaEditor({
                   </span>
                 </label>
                 <div className="form__actions">
-                  <button
-                    type="button"
-                    className="btn btn--secondary btn--small"
+                  <ItemButton
+                    item={label}
                     disabled={position === 0}
                     onClick={() => setDrafts(moveWithinHeading(drafts, index, -1))}
                   >
                     {t('aeoProgramme.moveUp')}
-                    <span className="visually-hidden"> {label}</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn--secondary btn--small"
+                  </ItemButton>
+                  <ItemButton
+                    item={label}
                     disabled={position === items.length - 1}
                     onClick={() => setDrafts(moveWithinHeading(drafts, index, 1))}
                   >
                     {t('aeoProgramme.moveDown')}
-                    <span className="visually-hidden"> {label}</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn--secondary btn--small"
-                    onClick={() => setDrafts(drafts.filter((_, i) => i !== index))}
-                  >
+                  </ItemButton>
+                  <ItemButton item={label} onClick={() => remove(index)}>
                     {t('aeoProgramme.remove')}
-                    <span className="visually-hidden"> {label}</span>
-                  </button>
+                  </ItemButton>
                 </div>
               </fieldset>
             );

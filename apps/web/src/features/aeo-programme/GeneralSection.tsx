@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/Badge.js';
 import { TextField } from '../../components/Field.js';
-import { EditablePanel } from './EditablePanel.js';
+import { EditableSection, type SectionEditorProps } from './EditablePanel.js';
 import { EditorForm, fieldId, LocalisedFields, NumberField, useProgrammeEditor } from './ProgrammeForm.js';
 import { wholeNumber } from './programme-form.js';
 
@@ -27,80 +27,54 @@ export function ValidityText({ validity }: { validity: AeoValidity }) {
 }
 
 /** Name, identifier prefix, who may apply, and how long the status holds. */
-export function GeneralSection({ programme, canEdit, onSaved }: SectionProps) {
+export function GeneralSection(props: SectionProps) {
+  const { programme } = props;
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
   return (
-    <EditablePanel
-      title={t('aeoProgramme.general.title')}
-      description={t('aeoProgramme.general.description')}
-      testId="programme-general"
-      canEdit={canEdit}
-      editing={editing}
-      onEdit={() => setEditing(true)}
-    >
-      {editing ? (
-        <GeneralEditor
-          programme={programme}
-          onCancel={() => setEditing(false)}
-          onSaved={(saved) => {
-            setEditing(false);
-            onSaved(saved);
-          }}
-        />
-      ) : (
-        <dl className="facts facts--columns">
-          <div>
-            <dt>{t('aeoProgramme.general.nameEn')}</dt>
-            <dd lang="en" data-testid="programme-name-en">
-              {programme.name.en}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('aeoProgramme.general.nameFr')}</dt>
-            <dd lang="fr" data-testid="programme-name-fr">
-              {programme.name.fr}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('aeoProgramme.general.prefix')}</dt>
-            <dd>
-              <code data-testid="programme-prefix">{programme.identifierPrefix}</code>
-            </dd>
-          </div>
-          <div>
-            <dt>{t('aeoProgramme.general.validity')}</dt>
-            <dd data-testid="programme-validity">
-              <ValidityText validity={programme.validity} />
-            </dd>
-          </div>
-          <div className="facts__wide">
-            <dt>{t('aeoProgramme.general.eligibleRoles')}</dt>
-            <dd>
-              <span className="badges" data-testid="programme-roles">
-                {programme.eligibleRoles.map((role) => (
-                  <Badge key={role} tone="accent">
-                    {t(`supplyChainRoles.${role as SupplyChainRole}`)}
-                  </Badge>
-                ))}
-              </span>
-            </dd>
-          </div>
-        </dl>
-      )}
-    </EditablePanel>
+    <EditableSection section="general" {...props} editor={GeneralEditor}>
+      <dl className="facts facts--columns">
+        <div>
+          <dt>{t('aeoProgramme.general.nameEn')}</dt>
+          <dd lang="en" data-testid="programme-name-en">
+            {programme.name.en}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('aeoProgramme.general.nameFr')}</dt>
+          <dd lang="fr" data-testid="programme-name-fr">
+            {programme.name.fr}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('aeoProgramme.general.prefix')}</dt>
+          <dd>
+            <code data-testid="programme-prefix">{programme.identifierPrefix}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('aeoProgramme.general.validity')}</dt>
+          <dd data-testid="programme-validity">
+            <ValidityText validity={programme.validity} />
+          </dd>
+        </div>
+        <div className="facts__wide">
+          <dt>{t('aeoProgramme.general.eligibleRoles')}</dt>
+          <dd>
+            <span className="badges" data-testid="programme-roles">
+              {programme.eligibleRoles.map((role) => (
+                <Badge key={role} tone="accent">
+                  {t(`supplyChainRoles.${role as SupplyChainRole}`)}
+                </Badge>
+              ))}
+            </span>
+          </dd>
+        </div>
+      </dl>
+    </EditableSection>
   );
 }
 
-function GeneralEditor({
-  programme,
-  onCancel,
-  onSaved,
-}: {
-  programme: AeoProgramme;
-  onCancel(): void;
-  onSaved(saved: AeoProgramme): void;
-}) {
+function GeneralEditor({ programme, onCancel, onSaved }: SectionEditorProps) {
   const { t } = useTranslation();
   const [name, setName] = useState(programme.name);
   const [prefix, setPrefix] = useState(programme.identifierPrefix);

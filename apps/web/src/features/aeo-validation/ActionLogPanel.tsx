@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable.js';
 import { Panel } from '../../components/Panel.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
+import { describePayload, type LogDetail, VALIDATOR_LOG_ORDER } from '../aeo/action-log.js';
 import aeoLabels from '../aeo/i18n.en.json';
-import { describePayload, type LogDetail } from './action-log.js';
 
 type LabelledType = keyof typeof aeoLabels.actionType;
 /** Entry types with a label; an unknown one (from a newer server) shows its machine name. */
@@ -48,7 +48,10 @@ export function ActionLogPanel({
               {isLabelled(entry.type) ? t(`aeo.actionType.${entry.type}`) : entry.type}
             </th>
             <td>
-              <Details details={describePayload(entry.type, entry.payload)} criterionTitle={criterionTitle} />
+              <Details
+                details={describePayload(entry.type, entry.payload, VALIDATOR_LOG_ORDER)}
+                criterionTitle={criterionTitle}
+              />
             </td>
           </tr>
         ))}

@@ -4,8 +4,8 @@ import { Link } from 'react-router-dom';
 import { Badge } from '../../components/Badge.js';
 import { Panel } from '../../components/Panel.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
+import { viewClock } from '../aeo/deadlines.js';
 import { ClockState } from './DeadlineText.js';
-import { viewClock } from './deadlines.js';
 import { statusTone } from './queue.js';
 import { certificatePdfUrl, verificationPath } from './validation-api.js';
 

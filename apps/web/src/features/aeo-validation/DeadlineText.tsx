@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/Badge.js';
-import type { ClockView, NextDeadlineView } from './deadlines.js';
+import type { ClockView, NextDeadlineView } from '../aeo/deadlines.js';
 
 /** The queue's "days left" cell: the urgency in words (overdue, stopped, due soon), coloured as well. */
 export function NextDeadline({ view }: { view: NextDeadlineView }) {

@@ -11,8 +11,8 @@ import { Panel } from '../../components/Panel.js';
 import { formatDate } from '../../lib/format.js';
 import { useSignedIn } from '../../lib/session.js';
 import { useResource } from '../../lib/use-resource.js';
+import { viewNextDeadline } from '../aeo/deadlines.js';
 import { NextDeadline } from './DeadlineText.js';
-import { viewNextDeadline } from './deadlines.js';
 import { countByStatus, filterQueue, readStatusFilter, statusTone } from './queue.js';
 import { validationApi } from './validation-api.js';
 

@@ -75,6 +75,11 @@ export function ValidationPlanPanel({
   const update = (id: string, change: Partial<PlanRow>) =>
     setPlan((list) => list.map((r) => (r.criterionId === id ? { ...r, ...change } : r)));
   const planned = detail.checklist.length > 0;
+  const columns = [
+    t('aeoValidation.criteria.criterion'),
+    t('aeoValidation.plan.onSite'),
+    t('aeoValidation.plan.reason'),
+  ];
 
   return (
     <Panel
@@ -97,16 +102,7 @@ export function ValidationPlanPanel({
             errors={form.errors}
             fieldIdPrefix="aeo-plan-"
           />
-          <DataTable
-            label={t('aeoValidation.plan.title')}
-            testId="aeo-plan-table"
-            dense
-            columns={[
-              t('aeoValidation.criteria.criterion'),
-              t('aeoValidation.plan.onSite'),
-              t('aeoValidation.plan.reason'),
-            ]}
-          >
+          <DataTable label={t('aeoValidation.plan.title')} testId="aeo-plan-table" dense columns={columns}>
             {rows.map(({ criterion }) => {
               const row = plan.find((r) => r.criterionId === criterion.id);
               if (!row) return null;
@@ -160,16 +156,7 @@ export function ValidationPlanPanel({
           />
         </form>
       ) : planned ? (
-        <DataTable
-          label={t('aeoValidation.plan.title')}
-          testId="aeo-plan-table"
-          dense
-          columns={[
-            t('aeoValidation.criteria.criterion'),
-            t('aeoValidation.plan.onSite'),
-            t('aeoValidation.plan.reason'),
-          ]}
-        >
+        <DataTable label={t('aeoValidation.plan.title')} testId="aeo-plan-table" dense columns={columns}>
           {rows
             .filter((r) => r.item)
             .map(({ criterion, item }) => (

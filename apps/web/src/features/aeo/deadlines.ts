@@ -1,7 +1,8 @@
 import type { AeoApplicationDetail, AeoApplicationSummary } from '@aeolus/contracts';
 
 /**
- * How a statutory clock reads in the queue and on the case (EU defaults: UCC Art. 22). The server
+ * How a statutory clock reads in the queue and on the case, for the operator and the validator (EU
+ * defaults: acceptance 30 days, decision 120 days, UCC Art. 22). The server
  * computes due dates and days left; this only decides how urgent they look and which words say so, so
  * that urgency is never carried by colour alone.
  */
@@ -44,8 +45,11 @@ export interface ClockView {
   days: number;
 }
 
-/** A clock on the case: still running (or stopped), or ended in time or late. */
-export function viewClock(clock: Clock): ClockView {
+/**
+ * A clock on the case: still running, stopped while customs waits for the operator's answer, overdue,
+ * or ended in time or late.
+ */
+export function viewClock(clock: Pick<Clock, 'endedAt' | 'overdue' | 'stopped' | 'daysLeft'>): ClockView {
   if (clock.endedAt) {
     return clock.overdue
       ? { state: 'endedLate', tone: 'danger', days: -clock.daysLeft }
@@ -58,4 +62,9 @@ export function viewClock(clock: Clock): ClockView {
     tone: clock.daysLeft <= DUE_SOON_DAYS ? 'warning' : 'neutral',
     days: clock.daysLeft,
   };
+}
+
+/** Only the state of a clock (see `viewClock`). */
+export function clockState(clock: Pick<Clock, 'endedAt' | 'overdue' | 'stopped' | 'daysLeft'>): ClockState {
+  return viewClock(clock).state;
 }

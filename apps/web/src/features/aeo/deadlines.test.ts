@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { viewClock, viewNextDeadline } from './deadlines.js';
-import { countByStatus, filterQueue, readStatusFilter } from './queue.js';
+import { clockState, viewClock, viewNextDeadline } from './deadlines.js';
 
 const next = (daysLeft: number, over: { overdue?: boolean; stopped?: boolean } = {}) => ({
   kind: 'decision' as const,
@@ -55,20 +54,14 @@ describe('viewClock', () => {
   });
 });
 
-describe('queue filter', () => {
-  const items = [
-    { id: 'a', status: 'under_review' },
-    { id: 'b', status: 'granted' },
-    { id: 'c', status: 'under_review' },
-  ] as never[];
-  it('reads only known statuses from the address', () => {
-    expect(readStatusFilter('granted')).toBe('granted');
-    expect(readStatusFilter('nonsense')).toBe('all');
-    expect(readStatusFilter(null)).toBe('all');
-  });
-  it('filters without changing the server order, and counts per status', () => {
-    expect(filterQueue(items, 'under_review').map((i: { id: string }) => i.id)).toEqual(['a', 'c']);
-    expect(filterQueue(items, 'all')).toHaveLength(3);
-    expect(Object.fromEntries(countByStatus(items))).toEqual({ under_review: 2, granted: 1 });
+describe('clockState', () => {
+  it.each([
+    [{ endedAt: undefined, overdue: false, stopped: false, daysLeft: 10 }, 'running'],
+    [{ endedAt: undefined, overdue: false, stopped: true, daysLeft: 10 }, 'stopped'],
+    [{ endedAt: undefined, overdue: true, stopped: true, daysLeft: 10 }, 'overdue'],
+    [{ endedAt: '2026-01-02T00:00:00.000Z', overdue: false, stopped: false, daysLeft: 10 }, 'metInTime'],
+    [{ endedAt: '2026-01-02T00:00:00.000Z', overdue: true, stopped: false, daysLeft: 10 }, 'endedLate'],
+  ] as const)('%j is %s', (clock, state) => {
+    expect(clockState(clock)).toBe(state);
   });
 });
