@@ -24,6 +24,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AEO_IMPORT_COLUMNS } from '@aeolus/core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
@@ -42,22 +43,8 @@ function generator(seed) {
   };
 }
 
-const HEADER = [
-  'aeo_id',
-  'legal_name',
-  'trading_name',
-  'identifier_scheme',
-  'identifier',
-  'country',
-  'address',
-  'category',
-  'granted_on',
-  'effective_from',
-  'reassessment_due',
-  'status',
-  'note',
-  'contact_email',
-];
+// The command's columns, less valid_until: the demo programme's certificates are open-ended.
+const HEADER = AEO_IMPORT_COLUMNS.map((column) => column.name).filter((name) => name !== 'valid_until');
 const quote = (v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 const day = (time) => new Date(time).toISOString().slice(0, 10);
 

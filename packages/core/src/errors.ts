@@ -60,6 +60,11 @@ export class AppError extends Error {
   static forbidden(message = 'You are not allowed to do this'): AppError {
     return new AppError('FORBIDDEN', message);
   }
+
+  /** A change the record's current status does not allow (409); the details name that status. */
+  static invalidState(message: string, status: string): AppError {
+    return new AppError('INVALID_STATE', message, { status });
+  }
 }
 
 export function isAppError(error: unknown): error is AppError {

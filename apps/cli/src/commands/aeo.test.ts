@@ -5,6 +5,7 @@ import { type Database, loadConfig } from '@aeolus/core';
 import { demoOrganisationId, ensureDemoProgramme } from '@aeolus/core/testing';
 import { buildApp } from '@aeolus/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvLine } from '../csv.js';
 import { type CliTestEnv, createCliTestEnv } from '../testing/cli-harness.js';
 
 const NL = 'Netherlands Customs (demo)';
@@ -29,8 +30,6 @@ const HEADER = [
 ] as const;
 type Row = Partial<Record<(typeof HEADER)[number], string>>;
 
-const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-const line = (values: readonly string[]) => values.map(quote).join(',');
 const nlRow = (n: number, patch: Row = {}): Row => ({
   aeo_id: `NLAEOF${String(n).padStart(6, '0')}`,
   legal_name: `Operator ${n} B.V.`,
@@ -49,8 +48,8 @@ let files = 0;
 /** Writes a CSV file: the header, then each row (an object, or raw text for a malformed line). */
 function csv(rows: readonly (Row | string)[], header: readonly string[] = HEADER): string {
   const text = [
-    line(header),
-    ...rows.map((r) => (typeof r === 'string' ? r : line(header.map((h) => r[h as keyof Row] ?? '')))),
+    csvLine(header),
+    ...rows.map((r) => (typeof r === 'string' ? r : csvLine(header.map((h) => r[h as keyof Row] ?? '')))),
   ].join('\r\n');
   const file = path.join(dir, `import-${++files}.csv`);
   writeFileSync(file, `${text}\r\n`);
@@ -346,8 +345,8 @@ describe('aeolus aeo import', () => {
       count(db, 'select count(*)::int as n from aeo_certificates'),
     );
     const latin1 = path.join(dir, 'latin1.csv');
-    writeFileSync(latin1, Buffer.from(`${line(HEADER)}\nNLAEOF000301,Caf\xe9 B.V.\n`, 'latin1'));
-    const unclosed = csv([`${line(Object.values(nlRow(302)).slice(0, 1))},"never closed`]);
+    writeFileSync(latin1, Buffer.from(`${csvLine(HEADER)}\nNLAEOF000301,Caf\xe9 B.V.\n`, 'latin1'));
+    const unclosed = csv([`${csvLine(Object.values(nlRow(302)).slice(0, 1))},"never closed`]);
     const cases = [
       {
         argv: [

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseIdOf } from '../testing/aeo-helpers.js';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.js';
 
 /**
@@ -13,11 +14,7 @@ let windmillCase: string;
 beforeAll(async () => {
   t = await createTestApp();
   validator = await t.signIn('validator@nl.customs.example');
-  const items = (await validator.request('GET', '/api/aeo/applications')).json().items as {
-    id: string;
-    operatorName: string;
-  }[];
-  windmillCase = items.find((i) => i.operatorName === 'Windmill Components')!.id;
+  windmillCase = await caseIdOf(validator, 'Windmill Components');
 });
 afterAll(() => t.close());
 

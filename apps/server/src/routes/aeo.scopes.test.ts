@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseIdOf } from '../testing/aeo-helpers.js';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.js';
 
 /**
@@ -15,12 +16,8 @@ let grantedId: string;
 beforeAll(async () => {
   t = await createTestApp();
   validator = await t.signIn('validator@nl.customs.example');
-  const items = (await validator.request('GET', '/api/aeo/applications')).json().items as {
-    id: string;
-    operatorName: string;
-  }[];
-  caseId = items.find((i) => i.operatorName === 'Delta Road Carriers')!.id;
-  grantedId = items.find((i) => i.operatorName === 'Windmill Components')!.id;
+  caseId = await caseIdOf(validator, 'Delta Road Carriers');
+  grantedId = await caseIdOf(validator, 'Windmill Components');
 });
 afterAll(() => t.close());
 

@@ -1,6 +1,5 @@
 import {
   CreateWatchList,
-  ErrorBody,
   Ok,
   RuleSet,
   RuleSetDraft,
@@ -34,18 +33,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../plugins/auth.js';
+import { errorResponses, jsonRoutes } from './route-options.js';
 
-const errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  413: ErrorBody,
-};
-const tags = ['screening'];
-const read = { access: { action: 'risk-rules:read' as const } };
-const manage = { access: { action: 'risk-rules:manage' as const } };
+const route = jsonRoutes({ tags: ['screening'], errors: errorResponses(400, 401, 403, 404, 409, 413) });
 const byId = z.object({ id: Uuid });
 const byName = z.object({ name: WatchListName });
 /** Rule sets with large literal lists, and watch lists of up to a million entries. */
@@ -61,108 +51,85 @@ export async function riskRuleRoutes(fastify: FastifyInstance) {
 
   app.get(
     '/api/screening/rule-sets',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'Rule-set versions of the administration',
-        response: { 200: z.object({ items: z.array(RuleSetVersionSummary) }), ...errors },
-      },
-    },
+    route('risk-rules:read', {
+      summary: 'Rule-set versions of the administration',
+      response: { 200: z.object({ items: z.array(RuleSetVersionSummary) }) },
+    }),
     async (request) => ({ items: await listRuleSetVersions(ctx, actorOf(request)) }),
   );
 
   app.post(
     '/api/screening/rule-sets',
-    {
-      config: manage,
-      bodyLimit: LARGE_BODY,
-      schema: {
-        tags,
+    route(
+      'risk-rules:manage',
+      {
         summary: 'Create a draft from a rule-set file (the next version of its id), checked by the engine',
         description:
           'Unknown fields or operators, fields and values the engine does not know, unsafe patterns (nested ' +
           'repetition, back-references) and missing or cyclic watch lists are 400s naming the JSON path. ' +
           '`version` and `status` may be left out: the server numbers versions and keeps new ones as drafts.',
         body: RuleSetDraft,
-        response: { 201: RuleSetVersion, ...errors },
+        response: { 201: RuleSetVersion },
       },
-    },
+      { bodyLimit: LARGE_BODY },
+    ),
     async (request, reply) =>
       reply.status(201).send(await createRuleSetDraft(ctx, actorOf(request), request.body)),
   );
 
   app.get(
     '/api/screening/rule-sets/:id',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'One rule-set version with its rules',
-        params: byId,
-        response: { 200: RuleSetVersion, ...errors },
-      },
-    },
+    route('risk-rules:read', {
+      summary: 'One rule-set version with its rules',
+      params: byId,
+      response: { 200: RuleSetVersion },
+    }),
     async (request) => getRuleSetVersion(ctx, actorOf(request), request.params),
   );
 
   app.put(
     '/api/screening/rule-sets/:id',
-    {
-      config: manage,
-      bodyLimit: LARGE_BODY,
-      schema: {
-        tags,
+    route(
+      'risk-rules:manage',
+      {
         summary: 'Replace a draft’s rules (published and retired versions never change)',
         params: byId,
         body: RuleSetDraft,
-        response: { 200: RuleSetVersion, ...errors },
+        response: { 200: RuleSetVersion },
       },
-    },
+      { bodyLimit: LARGE_BODY },
+    ),
     async (request) =>
       updateRuleSetDraft(ctx, actorOf(request), { id: request.params.id, definition: request.body }),
   );
 
   app.post(
     '/api/screening/rule-sets/:id/publish',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary:
-          'Publish a draft: filings screen with it from now on; the version published before is retired',
-        params: byId,
-        response: { 200: RuleSetVersion, ...errors },
-      },
-    },
+    route('risk-rules:manage', {
+      summary: 'Publish a draft: filings screen with it from now on; the version published before is retired',
+      params: byId,
+      response: { 200: RuleSetVersion },
+    }),
     async (request) => publishRuleSetVersion(ctx, actorOf(request), request.params),
   );
 
   app.post(
     '/api/screening/rule-sets/:id/retire',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: 'Retire the published version (filings are refused until another is published)',
-        params: byId,
-        response: { 200: RuleSetVersion, ...errors },
-      },
-    },
+    route('risk-rules:manage', {
+      summary: 'Retire the published version (filings are refused until another is published)',
+      params: byId,
+      response: { 200: RuleSetVersion },
+    }),
     async (request) => retireRuleSetVersion(ctx, actorOf(request), request.params),
   );
 
   app.get(
     '/api/screening/rule-sets/:id/export',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'The rule-set file of a version (JSON Schema: ruleSetJsonSchema in @aeolus/contracts)',
-        params: byId,
-        response: { 200: RuleSet, ...errors },
-      },
-    },
+    route('risk-rules:read', {
+      summary: 'The rule-set file of a version (JSON Schema: ruleSetJsonSchema in @aeolus/contracts)',
+      params: byId,
+      response: { 200: RuleSet },
+    }),
     async (request, reply) => {
       const ruleSet = await exportRuleSetVersion(ctx, actorOf(request), request.params);
       reply.header('content-disposition', `attachment; filename="${ruleSet.id}-v${ruleSet.version}.json"`);
@@ -172,74 +139,60 @@ export async function riskRuleRoutes(fastify: FastifyInstance) {
 
   app.get(
     '/api/screening/watch-lists',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'Watch lists of the administration (without their entries)',
-        response: { 200: z.object({ items: z.array(WatchListSummary) }), ...errors },
-      },
-    },
+    route('risk-rules:read', {
+      summary: 'Watch lists of the administration (without their entries)',
+      response: { 200: z.object({ items: z.array(WatchListSummary) }) },
+    }),
     async (request) => ({ items: await listWatchLists(ctx, actorOf(request)) }),
   );
 
   app.post(
     '/api/screening/watch-lists',
-    {
-      config: manage,
-      bodyLimit: LARGE_BODY,
-      schema: {
-        tags,
+    route(
+      'risk-rules:manage',
+      {
         summary: 'Create a watch list (its includes must exist and form no cycle)',
         body: CreateWatchList,
-        response: { 201: WatchListDetail, ...errors },
+        response: { 201: WatchListDetail },
       },
-    },
+      { bodyLimit: LARGE_BODY },
+    ),
     async (request, reply) =>
       reply.status(201).send(await createWatchList(ctx, actorOf(request), request.body)),
   );
 
   app.get(
     '/api/screening/watch-lists/:name',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'One watch list with its entries',
-        params: byName,
-        response: { 200: WatchListDetail, ...errors },
-      },
-    },
+    route('risk-rules:read', {
+      summary: 'One watch list with its entries',
+      params: byName,
+      response: { 200: WatchListDetail },
+    }),
     async (request) => getWatchList(ctx, actorOf(request), request.params),
   );
 
   app.put(
     '/api/screening/watch-lists/:name',
-    {
-      config: manage,
-      bodyLimit: LARGE_BODY,
-      schema: {
-        tags,
+    route(
+      'risk-rules:manage',
+      {
         summary: 'Replace a watch list’s entries, description and includes; the next filing uses them',
         params: byName,
         body: UpdateWatchList,
-        response: { 200: WatchListDetail, ...errors },
+        response: { 200: WatchListDetail },
       },
-    },
+      { bodyLimit: LARGE_BODY },
+    ),
     async (request) => updateWatchList(ctx, actorOf(request), { ...request.params, ...request.body }),
   );
 
   app.delete(
     '/api/screening/watch-lists/:name',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: 'Delete a watch list no list includes and the published rule set does not use',
-        params: byName,
-        response: { 200: Ok, ...errors },
-      },
-    },
+    route('risk-rules:manage', {
+      summary: 'Delete a watch list no list includes and the published rule set does not use',
+      params: byName,
+      response: { 200: Ok },
+    }),
     async (request) => {
       await deleteWatchList(ctx, actorOf(request), request.params);
       return { ok: true as const };
@@ -248,29 +201,20 @@ export async function riskRuleRoutes(fastify: FastifyInstance) {
 
   app.get(
     '/api/screening/policy',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'The selectivity policy: lane thresholds, random selection, AEO treatment, office capacity',
-        response: { 200: ScreeningPolicy, ...errors },
-      },
-    },
+    route('risk-rules:read', {
+      summary: 'The selectivity policy: lane thresholds, random selection, AEO treatment, office capacity',
+      response: { 200: ScreeningPolicy },
+    }),
     async (request) => getScreeningPolicy(ctx, actorOf(request)),
   );
 
   app.put(
     '/api/screening/policy',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary:
-          'Change the selectivity policy (a new revision; results name the revision that decided them)',
-        body: ScreeningPolicySettings,
-        response: { 200: ScreeningPolicy, ...errors },
-      },
-    },
+    route('risk-rules:manage', {
+      summary: 'Change the selectivity policy (a new revision; results name the revision that decided them)',
+      body: ScreeningPolicySettings,
+      response: { 200: ScreeningPolicy },
+    }),
     async (request) => updateScreeningPolicy(ctx, actorOf(request), request.body),
   );
 }

@@ -33,9 +33,9 @@ import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-z
 import { z } from 'zod';
 import { actorOf } from '../plugins/auth.js';
 import { ndjsonLines } from '../plugins/ndjson.js';
+import { errorResponses, jsonRoutes } from './route-options.js';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
-const tags = ['screening'];
+const route = jsonRoutes({ tags: ['screening'], errors: errorResponses(400, 401, 403, 404, 409) });
 const NDJSON = 'application/x-ndjson';
 
 /** A JSON filing of 10,000 full consignments with many goods items stays well under this. */
@@ -177,35 +177,31 @@ export async function screeningRoutes(fastify: FastifyInstance) {
   app.post(
     '/api/screening/consignments',
     {
-      config: { access: { action: 'screening:file' } },
-      bodyLimit: FILING_BODY_LIMIT,
-      // Consignments are validated one by one by the service, so that one bad item does not refuse the batch;
-      // the body schema below documents the request.
-      validatorCompiler: (route) =>
-        route.httpPart === 'body'
-          ? (data: unknown) => ({ value: data })
-          : validatorCompiler(route as unknown as Parameters<typeof validatorCompiler>[0]),
-      schema: {
-        tags,
-        summary: 'File advance cargo data for risk screening: one consignment, a batch, or an NDJSON stream',
-        description:
-          'Send one consignment (201, its lane) or `{ "consignments": [...] }` of up to 10,000 (200, one item per ' +
-          'consignment, in order: `screened` with the lane and referrals, or `rejected` with its field problems; ' +
-          'a bad consignment does not refuse the others). With `Content-Type: application/x-ndjson`, send one ' +
-          'consignment per line and read one result per line. `Idempotency-Key`: the same key with the same ' +
-          'body returns the stored result (`Idempotent-Replayed: true`); with another body, 409. Keys are kept ' +
-          'for 24 hours.',
-        consumes: ['application/json', NDJSON],
-        headers: z.object({ 'idempotency-key': z.string().optional() }),
-        body: FilingRequest,
-        response: {
-          200: FilingBatchResponse,
-          201: FilingSingleResponse,
-          ...errors,
-          413: ErrorBody,
-          415: ErrorBody,
+      ...route(
+        'screening:file',
+        {
+          summary:
+            'File advance cargo data for risk screening: one consignment, a batch, or an NDJSON stream',
+          description:
+            'Send one consignment (201, its lane) or `{ "consignments": [...] }` of up to 10,000 (200, one item per ' +
+            'consignment, in order: `screened` with the lane and referrals, or `rejected` with its field problems; ' +
+            'a bad consignment does not refuse the others). With `Content-Type: application/x-ndjson`, send one ' +
+            'consignment per line and read one result per line. `Idempotency-Key`: the same key with the same ' +
+            'body returns the stored result (`Idempotent-Replayed: true`); with another body, 409. Keys are kept ' +
+            'for 24 hours.',
+          consumes: ['application/json', NDJSON],
+          headers: z.object({ 'idempotency-key': z.string().optional() }),
+          body: FilingRequest,
+          response: { 200: FilingBatchResponse, 201: FilingSingleResponse, 413: ErrorBody, 415: ErrorBody },
         },
-      },
+        { bodyLimit: FILING_BODY_LIMIT },
+      ),
+      // Consignments are validated one by one by the service, so that one bad item does not refuse the batch;
+      // the body schema documents the request.
+      validatorCompiler: (part) =>
+        part.httpPart === 'body'
+          ? (data: unknown) => ({ value: data })
+          : validatorCompiler(part as unknown as Parameters<typeof validatorCompiler>[0]),
     },
     async (request, reply) => {
       const actor = actorOf(request);
@@ -228,46 +224,34 @@ export async function screeningRoutes(fastify: FastifyInstance) {
 
   app.get(
     '/api/screening/results',
-    {
-      config: { access: { action: 'screening-results:read' } },
-      schema: {
-        tags,
-        summary:
-          'Screening results of the administration, newest first (filters: lane, mode, AEO, rule, dates)',
-        querystring: ScreeningResultsQuery,
-        response: { 200: ScreeningResultPage, ...errors },
-      },
-    },
+    route('screening-results:read', {
+      summary:
+        'Screening results of the administration, newest first (filters: lane, mode, AEO, rule, dates)',
+      querystring: ScreeningResultsQuery,
+      response: { 200: ScreeningResultPage },
+    }),
     async (request) => listScreeningResults(ctx, actorOf(request), request.query),
   );
 
   app.get(
     '/api/screening/results/:id',
-    {
-      config: { access: { action: 'screening-results:read' } },
-      schema: {
-        tags,
-        summary:
-          'One screening result: the consignment, every fired rule with its evidence, every selectivity step',
-        params: z.object({ id: Uuid }),
-        response: { 200: ScreeningResult, ...errors },
-      },
-    },
+    route('screening-results:read', {
+      summary:
+        'One screening result: the consignment, every fired rule with its evidence, every selectivity step',
+      params: z.object({ id: Uuid }),
+      response: { 200: ScreeningResult },
+    }),
     async (request) => getScreeningResult(ctx, actorOf(request), request.params),
   );
 
   app.post(
     '/api/screening/results/:id/outcome',
-    {
-      config: { access: { action: 'screening-outcomes:record' } },
-      schema: {
-        tags,
-        summary: 'Record what the examination found (no finding, discrepancy, seizure)',
-        params: z.object({ id: Uuid }),
-        body: RecordOutcome,
-        response: { 201: ScreeningOutcome, ...errors },
-      },
-    },
+    route('screening-outcomes:record', {
+      summary: 'Record what the examination found (no finding, discrepancy, seizure)',
+      params: z.object({ id: Uuid }),
+      body: RecordOutcome,
+      response: { 201: ScreeningOutcome },
+    }),
     async (request, reply) =>
       reply
         .status(201)

@@ -50,6 +50,16 @@ export async function uploadEvidence(client: TestClient, applicationId: string):
   return res.json().id as string;
 }
 
+/** The id of a demo operator's case in the applications the client sees (a work queue, or its own). */
+export async function caseIdOf(client: TestClient, operatorName: string): Promise<string> {
+  const res = await client.request('GET', '/api/aeo/applications');
+  expect(res.statusCode, res.body).toBe(200);
+  const items = res.json().items as { id: string; operatorName: string }[];
+  const found = items.find((i) => i.operatorName === operatorName);
+  if (!found) throw new Error(`No AEO case of ${operatorName} in the list`);
+  return found.id;
+}
+
 export async function programmeOf(
   client: TestClient,
 ): Promise<{ id: string; criteria: { id: string; code: string }[] }> {

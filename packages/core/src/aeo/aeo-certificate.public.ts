@@ -8,7 +8,11 @@ import { organisations } from '../identity/identity.tables.js';
 import { Lru } from '../shared/lru.js';
 import { checkSignature, parseJws } from '../signing/index.js';
 import { aeoCertificates, aeoProgrammes } from './aeo.tables.js';
-import { AEO_CREDENTIAL_TYP, parseAeoCredential } from './aeo-certificate.credential.js';
+import {
+  AEO_CREDENTIAL_TYP,
+  type ParsedAeoCredential,
+  parseAeoCredential,
+} from './aeo-certificate.credential.js';
 import { lookupForVerification, type VerificationRow } from './aeo-certificate.lookups.js';
 
 const holders = alias(organisations, 'holder');
@@ -80,16 +84,7 @@ function decodeJson(bytes: Uint8Array): unknown {
  * same key and this never changes for a given credential — what *does* change (the key revoked, the
  * certificate suspended, time passing) is read or computed on every call, never kept here.
  */
-type SignedVerdict =
-  | {
-      ok: true;
-      aeoId: string;
-      issuer: { id: string; name: string };
-      issuerAdministrationId: string;
-      validFrom: Date | null;
-      expiresAt: Date | null;
-    }
-  | { ok: false; reason: string };
+type SignedVerdict = ParsedAeoCredential;
 
 interface CachedCredential {
   kid: string;

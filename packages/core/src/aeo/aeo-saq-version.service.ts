@@ -134,15 +134,27 @@ function storedValues(owner: string, definition: QuestionnaireDefinition) {
   };
 }
 
+/** A change to the administration's SAQ versions, in one transaction, answered with the version as it now is. */
+async function changeSaqVersions(
+  ctx: CoreContext,
+  actor: Actor,
+  work: (tx: Tx, owner: string) => Promise<repo.DefinitionRow>,
+): Promise<SaqVersionDetail> {
+  authorize(actor, 'aeo-programme:manage');
+  const owner = tenantOf(actor);
+  return inTransaction(ctx.db, async (tx) => {
+    const row = await work(tx, owner);
+    return toSaqVersionDetail(row, await contextOf(tx, await viewerOf(tx, actor)));
+  });
+}
+
 export async function createSaqVersion(
   ctx: CoreContext,
   actor: Actor,
   input: SaveSaqVersion,
 ): Promise<SaqVersionDetail> {
-  authorize(actor, 'aeo-programme:manage');
-  const owner = tenantOf(actor);
-  const definition = checkedDefinition(input);
-  return inTransaction(ctx.db, async (tx) => {
+  return changeSaqVersions(ctx, actor, async (tx, owner) => {
+    const definition = checkedDefinition(input);
     const version = String(definition.version);
     if (await findSameVersion(tx, owner, definition)) throw duplicate(definition);
     // The unique (key, version) index settles a race between two identical uploads.
@@ -160,7 +172,7 @@ export async function createSaqVersion(
       summary: { after: { definitionId: definition.id, version, fingerprint: row.fingerprint } },
       event: { versionId: row.id, definitionId: definition.id, version, status: 'draft' },
     });
-    return toSaqVersionDetail(row, await contextOf(tx, await viewerOf(tx, actor)));
+    return row;
   });
 }
 
@@ -179,21 +191,28 @@ async function ownVersionForChange(tx: Tx, owner: string, id: string): Promise<r
   return row;
 }
 
+/**
+ * Publishing and retiring change what the programme gives out: they lock the programme first, then the
+ * version, in the same order, so the two never deadlock.
+ */
+async function lockProgrammeAndVersion(tx: Tx, owner: string, id: string) {
+  const programme = await repo.lockProgrammeOf(tx, owner);
+  const current = await ownVersionForChange(tx, owner, id);
+  return { programme, current };
+}
+
 export async function updateSaqVersion(
   ctx: CoreContext,
   actor: Actor,
   input: SaveSaqVersion & { id: string },
 ): Promise<SaqVersionDetail> {
-  authorize(actor, 'aeo-programme:manage');
-  const owner = tenantOf(actor);
-  return inTransaction(ctx.db, async (tx) => {
+  return changeSaqVersions(ctx, actor, async (tx, owner) => {
     const current = await ownVersionForChange(tx, owner, input.id);
     // An application's answers are read against the version it was given: published text never changes.
     if (current.status !== 'draft') {
-      throw new AppError(
-        'INVALID_STATE',
+      throw AppError.invalidState(
         `A ${current.status} version is never edited; create a new version instead`,
-        { status: current.status },
+        current.status,
       );
     }
     const definition = checkedDefinition(input);
@@ -210,7 +229,7 @@ export async function updateSaqVersion(
       },
       event: { versionId: row.id, definitionId: definition.id, version, status: 'draft' },
     });
-    return toSaqVersionDetail(row, await contextOf(tx, await viewerOf(tx, actor)));
+    return row;
   });
 }
 
@@ -219,17 +238,11 @@ export async function publishSaqVersion(
   actor: Actor,
   input: { id: string },
 ): Promise<SaqVersionDetail> {
-  authorize(actor, 'aeo-programme:manage');
-  const owner = tenantOf(actor);
-  return inTransaction(ctx.db, async (tx) => {
-    // Programme first, then the version: the same lock order as retiring, so the two never deadlock.
-    const programme = await repo.lockProgrammeOf(tx, owner);
-    const current = await ownVersionForChange(tx, owner, input.id);
+  return changeSaqVersions(ctx, actor, async (tx, owner) => {
+    const { programme, current } = await lockProgrammeAndVersion(tx, owner, input.id);
     if (!programme) throw AppError.notFound('AEO programme');
     if (current.status !== 'draft') {
-      throw new AppError('INVALID_STATE', `This version is already ${current.status}`, {
-        status: current.status,
-      });
+      throw AppError.invalidState(`This version is already ${current.status}`, current.status);
     }
     const row = await repo.updateVersion(tx, current.id, { status: 'published', publishedAt: new Date() });
     // From now on new applications are given this version; existing ones keep theirs.
@@ -244,7 +257,7 @@ export async function publishSaqVersion(
       },
       event: { versionId: row.id, programmeId: programme.id, version: row.version, status: 'published' },
     });
-    return toSaqVersionDetail(row, await contextOf(tx, await viewerOf(tx, actor)));
+    return row;
   });
 }
 
@@ -253,18 +266,14 @@ export async function retireSaqVersion(
   actor: Actor,
   input: { id: string },
 ): Promise<SaqVersionDetail> {
-  authorize(actor, 'aeo-programme:manage');
-  const owner = tenantOf(actor);
-  return inTransaction(ctx.db, async (tx) => {
-    const programme = await repo.lockProgrammeOf(tx, owner);
-    const current = await ownVersionForChange(tx, owner, input.id);
+  return changeSaqVersions(ctx, actor, async (tx, owner) => {
+    const { programme, current } = await lockProgrammeAndVersion(tx, owner, input.id);
     if (current.status !== 'published') {
-      throw new AppError(
-        'INVALID_STATE',
+      throw AppError.invalidState(
         current.status === 'draft'
           ? 'A draft was never given out: delete it instead of retiring it'
           : 'This version is already retired',
-        { status: current.status },
+        current.status,
       );
     }
     if (programme?.saqDefinitionId === current.id) {
@@ -281,7 +290,7 @@ export async function retireSaqVersion(
       summary: { before: { status: 'published' }, after: { status: 'retired', version: row.version } },
       event: { versionId: row.id, version: row.version, status: 'retired' },
     });
-    return toSaqVersionDetail(row, await contextOf(tx, await viewerOf(tx, actor)));
+    return row;
   });
 }
 
@@ -292,12 +301,9 @@ export async function deleteSaqVersion(ctx: CoreContext, actor: Actor, input: { 
     const current = await ownVersionForChange(tx, owner, input.id);
     // A published version may be pinned by applications; only a draft is referenced by nothing.
     if (current.status !== 'draft') {
-      throw new AppError(
-        'INVALID_STATE',
+      throw AppError.invalidState(
         `A ${current.status} version is kept; only a draft can be deleted`,
-        {
-          status: current.status,
-        },
+        current.status,
       );
     }
     await repo.deleteVersion(tx, current.id);

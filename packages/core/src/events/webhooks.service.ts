@@ -12,6 +12,7 @@ import { AppError } from '../errors.js';
 import type { Actor } from '../identity/actor.js';
 import { authorize, tenantOf } from '../identity/authorization.js';
 import { encryptSecret, randomToken } from '../shared/crypto.js';
+import { nextCursor, parseCursor } from '../shared/page-cursor.js';
 import { recordChange } from '../shared/record-change.js';
 import { toWebhook, toWebhookDelivery, toWebhookDeliveryAttempt } from './events.mapper.js';
 import * as repo from './webhooks.repository.js';
@@ -133,25 +134,13 @@ export async function listWebhookDeliveries(
     ctx.db,
     page.map((d) => d.id),
   );
-  const last = page.at(-1);
   return {
     items: page.map((d) => ({
       ...toWebhookDelivery(d),
       attemptLog: attempts.filter((a) => a.deliveryId === d.id).map(toWebhookDeliveryAttempt),
     })),
-    nextCursor: rows.length > input.limit && last ? `${last.createdAt.toISOString()}_${last.id}` : null,
+    nextCursor: nextCursor(rows, input.limit),
   };
-}
-
-function parseCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = cursor.split('_');
-  const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) {
-    throw AppError.validation([
-      { path: 'querystring.cursor', message: 'must be the nextCursor of a previous page' },
-    ]);
-  }
-  return { createdAt, id };
 }
 
 /** Puts a dead-lettered delivery back in the queue for a fresh round of attempts. */

@@ -10,6 +10,7 @@ import type { Tx } from '../db/client.js';
 import { inTransaction } from '../db/unit-of-work.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../identity/actor.js';
+import { nextCursor, parseCursor } from '../shared/page-cursor.js';
 import { recordChange } from '../shared/record-change.js';
 import { toNotification } from './notifications.mapper.js';
 import * as repo from './notifications.repository.js';
@@ -31,17 +32,6 @@ function recipientOf(actor: Actor): repo.Recipient {
   return { organisationId: actor.organisationId, userId: actor.userId };
 }
 
-function parseCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = cursor.split('_');
-  const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) {
-    throw AppError.validation([
-      { path: 'querystring.cursor', message: 'must be the nextCursor of a previous page' },
-    ]);
-  }
-  return { createdAt, id };
-}
-
 /** Newest first, with the number still unread (across all pages). */
 export async function listNotifications(
   ctx: CoreContext,
@@ -58,11 +48,9 @@ export async function listNotifications(
     }),
     repo.countUnread(ctx.db, to),
   ]);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
   return {
-    items: page.map(toNotification),
-    nextCursor: rows.length > query.limit && last ? `${last.createdAt.toISOString()}_${last.id}` : null,
+    items: rows.slice(0, query.limit).map(toNotification),
+    nextCursor: nextCursor(rows, query.limit),
     unreadCount: counted.unread,
   };
 }

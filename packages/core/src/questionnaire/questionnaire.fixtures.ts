@@ -1,16 +1,11 @@
 import type { QuestionnaireDefinition, QuestionnaireDefinitionInput } from '@aeolus/contracts';
+import { MATURITY_LEVELS as LEVELS, bilingual as t } from '../shared/questionnaire-text.fixtures.js';
 import { parseDefinition } from './questionnaire.definition.js';
 
 /**
  * A small definition that uses every question type, both scales, tags, a tag target, a shared maturity
  * scale, conditions and an SME variant. Tests share it (and copy it before breaking it).
  */
-const t = (en: string, fr: string) => ({ en, fr });
-const level = (n: number) => ({
-  label: t(`Level ${n}`, `Niveau ${n}`),
-  description: t(`Stage ${n}`, `Étape ${n}`),
-});
-const LEVELS = [0, 1, 2, 3, 4].map(level);
 
 export const FIXTURE_INPUT = {
   id: 'fixture',

@@ -1,17 +1,12 @@
 import type { QuestionnaireDefinition } from '@aeolus/contracts';
 import { parseDefinition } from '../questionnaire/index.js';
+import { MATURITY_LEVELS as LEVELS, bilingual as t } from '../shared/questionnaire-text.fixtures.js';
 import { type GapActionLibrary, GapActionLibrary as GapActionLibrarySchema } from './gap-actions.js';
 
 /**
  * A four-question SAFE-shaped definition and a four-action library, small enough to score by hand (see the
  * worked example in scoring.test.ts).
  */
-const t = (en: string, fr: string) => ({ en, fr });
-const level = (n: number) => ({
-  label: t(`Level ${n}`, `Niveau ${n}`),
-  description: t(`Stage ${n}`, `Étape ${n}`),
-});
-const LEVELS = [0, 1, 2, 3, 4].map(level);
 
 export const MINI_SAFE: QuestionnaireDefinition = parseDefinition({
   id: 'safe-mini',

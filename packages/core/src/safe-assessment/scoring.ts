@@ -37,11 +37,11 @@ export interface SafeContribution {
   percent: number;
 }
 
-/** One value of a SAFE dimension (e.g. standard 1.4), on a 0–100 scale. */
-export interface SafeDimensionScore {
-  id: string;
-  label: LocalisedText;
-  /** Weighted mean of the scored questions carrying this tag; null when none was scored. */
+export interface SafeOverallScore {
+  /**
+   * Weighted mean of the scored questions (for a dimension value, those carrying its tag); null when none
+   * was scored.
+   */
   percent: number | null;
   /** The same number on the 0–4 maturity scale. */
   maturity: number | null;
@@ -50,16 +50,13 @@ export interface SafeDimensionScore {
   gapPercent: number | null;
   totalWeight: number;
   questionCount: number;
-  contributions: SafeContribution[];
 }
 
-export interface SafeOverallScore {
-  percent: number | null;
-  maturity: number | null;
-  targetPercent: number | null;
-  gapPercent: number | null;
-  totalWeight: number;
-  questionCount: number;
+/** One value of a SAFE dimension (e.g. standard 1.4), on a 0–100 scale. */
+export interface SafeDimensionScore extends SafeOverallScore {
+  id: string;
+  label: LocalisedText;
+  contributions: SafeContribution[];
 }
 
 /**

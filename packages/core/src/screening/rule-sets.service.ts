@@ -7,11 +7,12 @@ import type {
 } from '@aeolus/contracts';
 import { checkRuleSet } from '@aeolus/risk-engine';
 import type { CoreContext } from '../context.js';
+import type { Tx } from '../db/client.js';
 import { inTransaction } from '../db/unit-of-work.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../identity/actor.js';
 import { authorize, tenantOf } from '../identity/authorization.js';
-import { recordChange } from '../shared/record-change.js';
+import { type Change, recordChange } from '../shared/record-change.js';
 import { ensurePolicy } from './policy.service.js';
 import * as repo from './rule-sets.repository.js';
 import { toVersion, toVersionSummary } from './screening.mapper.js';
@@ -39,6 +40,58 @@ async function getOwnVersion(ctx: CoreContext, actor: Actor, id: string): Promis
   const row = await repo.findVersion(ctx.db, tenantOf(actor), id);
   if (!row) throw AppError.notFound('Rule-set version');
   return row;
+}
+
+/**
+ * A manager's change to one of the administration's versions, in one transaction. Another administration's
+ * version is a 404 before anything is locked.
+ */
+async function changeVersion(
+  ctx: CoreContext,
+  actor: Actor,
+  id: string,
+  work: (tx: Tx, administrationId: string) => Promise<repo.RuleSetVersionRow>,
+): Promise<RuleSetVersion> {
+  authorize(actor, 'risk-rules:manage');
+  const administrationId = tenantOf(actor);
+  await getOwnVersion(ctx, actor, id);
+  return toVersion(await inTransaction(ctx.db, (tx) => work(tx, administrationId)));
+}
+
+/**
+ * Locks a version for a change and refuses (409) one its status does not allow: the status read before the
+ * transaction may have changed since.
+ */
+async function lockVersionFor(
+  tx: Tx,
+  administrationId: string,
+  input: {
+    id: string;
+    status: repo.RuleSetVersionRow['status'];
+    refusal: (version: repo.RuleSetVersionRow) => string;
+  },
+): Promise<repo.RuleSetVersionRow> {
+  const version = await repo.findVersion(tx, administrationId, input.id, { lock: true });
+  if (!version) throw AppError.notFound('Rule-set version');
+  if (version.status !== input.status) throw AppError.invalidState(input.refusal(version), version.status);
+  return version;
+}
+
+/** The audit entry and event of a change to a version; the event always names the version. */
+async function recordVersionChange(
+  tx: Tx,
+  actor: Actor,
+  version: repo.RuleSetVersionRow,
+  change: Pick<Change, 'action' | 'summary'> & { event?: Record<string, unknown> },
+): Promise<void> {
+  await recordChange(tx, actor, {
+    action: change.action,
+    subjectType: 'rule_set_version',
+    subjectId: version.id,
+    organisationId: version.administrationId,
+    summary: change.summary,
+    event: { versionId: version.id, ruleSetId: version.ruleSetId, version: version.version, ...change.event },
+  });
 }
 
 export async function listRuleSetVersions(ctx: CoreContext, actor: Actor): Promise<RuleSetVersionSummary[]> {
@@ -116,31 +169,22 @@ export async function updateRuleSetDraft(
     await currentLists(ctx, administrationId),
   );
   const row = await inTransaction(ctx.db, async (tx) => {
-    const locked = await repo.findVersion(tx, administrationId, existing.id, { lock: true });
-    if (locked?.status !== 'draft') {
-      throw new AppError(
-        'INVALID_STATE',
-        `Version ${existing.version} is ${locked?.status}: only drafts change`,
-        {
-          status: locked?.status,
-        },
-      );
-    }
+    const locked = await lockVersionFor(tx, administrationId, {
+      id: existing.id,
+      status: 'draft',
+      refusal: (version) => `Version ${version.version} is ${version.status}: only drafts change`,
+    });
     const updated = await repo.updateVersion(tx, existing.id, {
       name: checked.name,
       definition: checked,
       updatedAt: new Date(),
     });
-    await recordChange(tx, actor, {
+    await recordVersionChange(tx, actor, locked, {
       action: 'screening.rule_set.updated',
-      subjectType: 'rule_set_version',
-      subjectId: existing.id,
-      organisationId: administrationId,
       summary: {
         before: { rules: locked.definition.rules.length },
         after: { rules: checked.rules.length },
       },
-      event: { versionId: existing.id, ruleSetId: existing.ruleSetId, version: existing.version },
     });
     return updated;
   });
@@ -156,23 +200,17 @@ export async function publishRuleSetVersion(
   actor: Actor,
   input: { id: string },
 ): Promise<RuleSetVersion> {
-  authorize(actor, 'risk-rules:manage');
-  const administrationId = tenantOf(actor);
-  await getOwnVersion(ctx, actor, input.id);
-  const row = await inTransaction(ctx.db, async (tx) => {
+  return changeVersion(ctx, actor, input.id, async (tx, administrationId) => {
     // The policy row lock serialises publications (and list changes) of one administration.
     await ensurePolicy(tx, administrationId, actor);
-    const version = await repo.findVersion(tx, administrationId, input.id, { lock: true });
-    if (!version) throw AppError.notFound('Rule-set version');
-    if (version.status !== 'draft') {
-      throw new AppError(
-        'INVALID_STATE',
-        version.status === 'published'
-          ? `Version ${version.version} is already published`
-          : `Version ${version.version} is retired; export it and create a new draft to use it again`,
-        { status: version.status },
-      );
-    }
+    const version = await lockVersionFor(tx, administrationId, {
+      id: input.id,
+      status: 'draft',
+      refusal: ({ status, version }) =>
+        status === 'published'
+          ? `Version ${version} is already published`
+          : `Version ${version} is retired; export it and create a new draft to use it again`,
+    });
     const lists = (await repo.listWatchLists(tx, administrationId)).map(toWatchList);
     check({ ...definitionOf(version), status: 'draft' }, lists);
     const previous = await repo.findPublishedVersion(tx, administrationId);
@@ -189,25 +227,16 @@ export async function publishRuleSetVersion(
       publishedAt: now,
       publishedBy: actor.label,
     });
-    await recordChange(tx, actor, {
+    await recordVersionChange(tx, actor, version, {
       action: 'screening.rule_set.published',
-      subjectType: 'rule_set_version',
-      subjectId: version.id,
-      organisationId: administrationId,
       summary: {
         before: previous ? { published: `${previous.ruleSetId} v${previous.version}` } : { published: null },
         after: { published: `${version.ruleSetId} v${version.version}` },
       },
-      event: {
-        versionId: version.id,
-        ruleSetId: version.ruleSetId,
-        version: version.version,
-        retiredVersionId: previous?.id ?? null,
-      },
+      event: { retiredVersionId: previous?.id ?? null },
     });
     return published;
   });
-  return toVersion(row);
 }
 
 /** Retires the published version; until another is published, filings are refused (409). */
@@ -216,35 +245,24 @@ export async function retireRuleSetVersion(
   actor: Actor,
   input: { id: string },
 ): Promise<RuleSetVersion> {
-  authorize(actor, 'risk-rules:manage');
-  const administrationId = tenantOf(actor);
-  await getOwnVersion(ctx, actor, input.id);
-  const row = await inTransaction(ctx.db, async (tx) => {
-    const version = await repo.findVersion(tx, administrationId, input.id, { lock: true });
-    if (!version) throw AppError.notFound('Rule-set version');
-    if (version.status !== 'published') {
-      throw new AppError(
-        'INVALID_STATE',
-        version.status === 'draft'
-          ? `Version ${version.version} is a draft: only the published version is retired`
-          : `Version ${version.version} is already retired`,
-        { status: version.status },
-      );
-    }
+  return changeVersion(ctx, actor, input.id, async (tx, administrationId) => {
+    const version = await lockVersionFor(tx, administrationId, {
+      id: input.id,
+      status: 'published',
+      refusal: ({ status, version }) =>
+        status === 'draft'
+          ? `Version ${version} is a draft: only the published version is retired`
+          : `Version ${version} is already retired`,
+    });
     const retired = await repo.updateVersion(tx, version.id, {
       status: 'retired',
       retiredAt: new Date(),
       retiredBy: actor.label,
     });
-    await recordChange(tx, actor, {
+    await recordVersionChange(tx, actor, version, {
       action: 'screening.rule_set.retired',
-      subjectType: 'rule_set_version',
-      subjectId: version.id,
-      organisationId: administrationId,
       summary: { before: { status: 'published' }, after: { status: 'retired' } },
-      event: { versionId: version.id, ruleSetId: version.ruleSetId, version: version.version },
     });
     return retired;
   });
-  return toVersion(row);
 }

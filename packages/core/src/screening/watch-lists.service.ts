@@ -36,9 +36,13 @@ export async function getWatchList(
   input: { name: string },
 ): Promise<WatchListDetail> {
   authorize(actor, 'risk-rules:read');
-  const row = await repo.findWatchList(ctx.db, tenantOf(actor), input.name);
+  return toWatchListDetail(await getOwnWatchList(ctx, actor, input.name));
+}
+
+async function getOwnWatchList(ctx: CoreContext, actor: Actor, name: string): Promise<repo.WatchListRow> {
+  const row = await repo.findWatchList(ctx.db, tenantOf(actor), name);
   if (!row) throw AppError.notFound('Watch list');
-  return toWatchListDetail(row);
+  return row;
 }
 
 /** Checks the administration's lists as they would be after a change (`next`), inside its transaction. */
@@ -120,8 +124,7 @@ export async function updateWatchList(
   input: { name: string } & UpdateWatchList,
 ): Promise<WatchListDetail> {
   authorize(actor, 'risk-rules:manage');
-  const existing = await repo.findWatchList(ctx.db, tenantOf(actor), input.name);
-  if (!existing) throw AppError.notFound('Watch list');
+  const existing = await getOwnWatchList(ctx, actor, input.name);
   const row = await change(ctx, actor, async (tx, administrationId, lists) => {
     const next: WatchList = {
       name: input.name,
@@ -168,8 +171,7 @@ export async function deleteWatchList(
   input: { name: string },
 ): Promise<void> {
   authorize(actor, 'risk-rules:manage');
-  const existing = await repo.findWatchList(ctx.db, tenantOf(actor), input.name);
-  if (!existing) throw AppError.notFound('Watch list');
+  const existing = await getOwnWatchList(ctx, actor, input.name);
   await change(ctx, actor, async (tx, administrationId, lists) => {
     const includedBy = lists.filter((l) => l.includes.includes(input.name)).map((l) => l.name);
     if (includedBy.length > 0) {
