@@ -36,9 +36,7 @@ describe('aeolus signing-keys', () => {
     const rotated = await cli.run('signing-keys', 'rotate', '--administration', NL);
     expect(rotated.code, rotated.stderr).toBe(0);
     expect(rotated.stdout).toMatch(
-      new RegExp(
-        `^New active signing key [\\w-]+ for ${NL.replace(/[()]/g, '\\$&')}; ${oldKid} is retired`,
-      ),
+      new RegExp(`^New active signing key [\\w-]+ for ${NL.replace(/[()]/g, '\\$&')}; ${oldKid} is retired`),
     );
     const listed = await cli.run('signing-keys', 'list', '--administration', NL);
     expect(listed.stdout).toContain(`${oldKid}  retired`);
