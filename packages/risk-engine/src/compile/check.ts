@@ -10,7 +10,8 @@ import {
 } from '@aeolus/contracts';
 import { FIELDS, type FieldSpec } from '../facts/fields.js';
 import { compilePattern, keywordsPattern } from '../text/automaton.js';
-import { type Group, listMembership, type Node, type Program, type Unit } from './ir.js';
+import type { Group, Node, Program, Unit } from './ir.js';
+import { listMembership } from './membership.js';
 import { type Problem, resolveWatchLists } from './watch-lists.js';
 
 export type CheckResult =
@@ -224,7 +225,7 @@ class Checker {
           });
         }
         const prefix = this.intern('prefix', [...cmp.values].sort(), () => prefixMatcher(cmp.values));
-        return this.done(before, { k: 'cmp', at, op: cmp.op, field, prefix });
+        return this.done(before, { k: 'cmp', at, op: cmp.op, field, prefix, prefixes: cmp.values });
       }
       case 'gt':
       case 'gte':

@@ -1,23 +1,26 @@
 import type { Consignment, Evidence, ScreeningFacts } from '@aeolus/contracts';
 import { equipment } from '../facts/derived.js';
-import { evidenceName, type FieldSpec, readField } from '../facts/fields.js';
+import { COLLECTIONS, type FieldSpec, readField } from '../facts/fields.js';
 import type { Cmp, Node } from './ir.js';
 
 /**
- * The closure back end: each node becomes a JavaScript closure. It serves where `new Function` is refused
- * (a browser page under a strict Content Security Policy) and, always, to explain the rules that fired —
- * explanations are built only for hits, so they need not be as fast as the yes/no test.
+ * The closure back end: each node becomes a JavaScript closure. It screens where `new Function` is refused
+ * (a browser page under a strict Content Security Policy) and, for both back ends, explains the rules that
+ * fired. Closures made by the same function share their optimised code, so explaining stays fast however
+ * many rules there are; the code generator passes readers that reuse the facts its run computed.
  */
 export type Scoped = unknown;
 export type Test = (c: Consignment, f: ScreeningFacts, scoped: Scoped) => boolean;
-export type Explain = (
+/** Pushes the evidence of a node that holds; `index` is the item or container's position. */
+export type Witness = (
   c: Consignment,
   f: ScreeningFacts,
   scoped: Scoped,
   index: number,
   out: Evidence[],
-) => boolean;
-
+) => void;
+export type Reader = (c: Consignment, f: ScreeningFacts, scoped: Scoped) => unknown;
+export type ReaderOf = (spec: FieldSpec) => Reader;
 /** The scalar test of a comparison, one closure per operator so nothing is decided per call. */
 export function scalarTest(cmp: Cmp): (v: unknown) => boolean {
   const { value, max, set, prefix, matcher } = cmp;
@@ -55,10 +58,8 @@ export function scalarTest(cmp: Cmp): (v: unknown) => boolean {
   }
 }
 
-type Reader = (c: Consignment, f: ScreeningFacts, scoped: Scoped) => unknown;
-
 /** A reader specialised for one field: no loop over path segments at evaluation time. */
-function readerOf(spec: FieldSpec): Reader {
+export function plainReader(spec: FieldSpec): Reader {
   const { compute, data } = spec;
   if (compute) return (c, f, s) => compute(s as Consignment, c, f);
   const fromConsignment = spec.scope === 'consignment';
@@ -81,22 +82,22 @@ function scopedOf(c: Consignment, scope: 'item' | 'container'): readonly unknown
   return equipment(c);
 }
 
-export function compileTest(node: Node): Test {
+export function compileTest(node: Node, readerOf: ReaderOf = plainReader): Test {
   switch (node.k) {
     case 'all': {
-      const children = node.children.map(compileTest);
+      const children = node.children.map((child) => compileTest(child, readerOf));
       return (c, f, s) => children.every((child) => child(c, f, s));
     }
     case 'any': {
-      const children = node.children.map(compileTest);
+      const children = node.children.map((child) => compileTest(child, readerOf));
       return (c, f, s) => children.some((child) => child(c, f, s));
     }
     case 'not': {
-      const child = compileTest(node.child);
+      const child = compileTest(node.child, readerOf);
       return (c, f, s) => !child(c, f, s);
     }
     case 'quant': {
-      const child = compileTest(node.child);
+      const child = compileTest(node.child, readerOf);
       const { every, scope } = node;
       return (c, f) => {
         const list = scopedOf(c, scope);
@@ -127,99 +128,111 @@ function toActual(value: unknown): Evidence['actual'] {
 }
 
 /**
- * Evidence semantics (the reference evaluator implements the same): `all` gives the evidence of every child,
- * `any` that of the first true child, `anyItem` that of the first matching item and `allItems` that of every
- * item; a comparison gives the value that satisfied it (on a list field, the first matching element); a true
- * `not` gives the value found for a negated comparison, or just its own position for a negated group.
+ * The evidence of a node known to hold (it belongs to a rule that fired), so nothing is evaluated twice to
+ * find out whether it holds. Semantics, which the reference evaluator implements too: `all` gives the
+ * evidence of every child, `any` that of its first true child, `anyItem` that of the first matching item and
+ * `allItems` that of every item; a comparison gives the value that satisfied it (on a list field, the first
+ * matching element); a true `not` gives the value found for a negated comparison, or its own position for a
+ * negated group.
  */
-export function compileExplain(node: Node): Explain {
+export function compileWitness(node: Node, readerOf: ReaderOf = plainReader): Witness {
   switch (node.k) {
     case 'all': {
-      const children = node.children.map(compileExplain);
-      return (c, f, s, i, out) => children.every((child) => child(c, f, s, i, out));
+      const children = node.children.map((child) => compileWitness(child, readerOf));
+      return (c, f, s, i, out) => {
+        for (let k = 0; k < children.length; k++) children[k]!(c, f, s, i, out);
+      };
     }
     case 'any': {
-      const children = node.children.map(compileExplain);
+      const tests = node.children.map((child) => compileTest(child, readerOf));
+      const witnesses = node.children.map((child) => compileWitness(child, readerOf));
       return (c, f, s, i, out) => {
-        for (const child of children) {
-          const scratch: Evidence[] = [];
-          if (child(c, f, s, i, scratch)) {
-            out.push(...scratch);
-            return true;
+        for (let k = 0; k < tests.length; k++) {
+          if (tests[k]!(c, f, s)) {
+            witnesses[k]!(c, f, s, i, out);
+            return;
           }
         }
-        return false;
       };
     }
     case 'not': {
-      const child = compileExplain(node.child);
       const inner = node.child;
-      const read = inner.k === 'cmp' ? readerOf(inner.field) : undefined;
-      const discard: Evidence[] = [];
+      if (inner.k !== 'cmp') {
+        const at = node.at;
+        return (_c, _f, _s, _i, out) => {
+          out.push({ at, op: 'not', negated: true });
+        };
+      }
+      const read = readerOf(inner.field);
+      const name = namer(inner.field);
+      const { at, op } = inner;
       return (c, f, s, i, out) => {
-        discard.length = 0;
-        if (child(c, f, s, i, discard)) return false;
-        if (inner.k === 'cmp') {
-          const value = read!(c, f, s);
-          out.push({
-            at: inner.at,
-            op: inner.op,
-            field: evidenceName(inner.field, i),
-            actual: toActual(value),
-            negated: true,
-          });
-        } else {
-          out.push({ at: node.at, op: 'not', negated: true });
-        }
-        return true;
+        out.push({ at, op, field: name(i), actual: toActual(read(c, f, s)), negated: true });
       };
     }
     case 'quant': {
-      const child = compileExplain(node.child);
+      const test = compileTest(node.child, readerOf);
+      const witness = compileWitness(node.child, readerOf);
       const { every, scope } = node;
       return (c, f, _s, _i, out) => {
         const list = scopedOf(c, scope);
-        if (list.length === 0) return false;
-        for (let index = 0; index < list.length; index++) {
-          const scratch: Evidence[] = [];
-          const hit = child(c, f, list[index], index, scratch);
-          if (every) {
-            if (!hit) return false;
-            out.push(...scratch);
-          } else if (hit) {
-            out.push(...scratch);
-            return true;
+        for (let k = 0; k < list.length; k++) {
+          if (every) witness(c, f, list[k], k, out);
+          else if (test(c, f, list[k])) {
+            witness(c, f, list[k], k, out);
+            return;
           }
         }
-        return every;
       };
     }
-    case 'cmp': {
-      const test = scalarTest(node);
-      const { field: spec, at, op } = node;
-      const read = readerOf(spec);
-      const fixedName = spec.scope === 'consignment' ? spec.path : undefined;
-      return (c, f, s, i, out) => {
-        const value = read(c, f, s);
-        const name = fixedName ?? evidenceName(spec, i);
-        if (spec.type === 'string[]') {
-          const list = (value as string[] | undefined) ?? [];
-          if (op === 'exists') {
-            if (list.length === 0) return false;
-            out.push({ at, op, field: name, actual: [...list] });
-            return true;
-          }
-          const j = list.findIndex(test);
-          if (j < 0) return false;
-          out.push({ at, op, field: `${name}.${j}`, actual: list[j]! });
-          return true;
-        }
-        if (!test(value)) return false;
-        out.push({ at, op, field: name, actual: toActual(value) });
-        return true;
-      };
-    }
+    case 'cmp':
+      return cmpWitness(node, readerOf);
     default:
       return node satisfies never;
   }
+}
+
+function cmpWitness(node: Cmp, readerOf: ReaderOf): Witness {
+  const { at, op, field: spec } = node;
+  const read = readerOf(spec);
+  const name = namer(spec);
+  if (spec.type !== 'string[]') {
+    return (c, f, s, i, out) => {
+      out.push({ at, op, field: name(i), actual: toActual(read(c, f, s)) });
+    };
+  }
+  if (op === 'exists') {
+    return (c, f, s, i, out) => {
+      out.push({ at, op, field: name(i), actual: [...(read(c, f, s) as string[])] });
+    };
+  }
+  const test = scalarTest(node);
+  return (c, f, s, i, out) => {
+    const list = read(c, f, s) as string[];
+    for (let j = 0; j < list.length; j++) {
+      if (test(list[j])) {
+        out.push({ at, op, field: `${name(i)}.${j}`, actual: list[j]! });
+        return;
+      }
+    }
+  };
+}
+
+/** `evidenceName` with the names of item and container fields kept per index instead of built per hit. */
+function namer(spec: FieldSpec): (index: number) => string {
+  if (spec.scope === 'consignment') {
+    const { path } = spec;
+    return () => path;
+  }
+  const head = `${COLLECTIONS[spec.scope]}.`;
+  const tail = `.${spec.path.slice(spec.scope.length + 1)}`;
+  const names: string[] = [];
+  return (index) => {
+    let name = names[index];
+    if (name === undefined) {
+      name = head + index + tail;
+      names[index] = name;
+    }
+    return name;
+  };
 }

@@ -1,308 +1,201 @@
 import type { Consignment, ScreeningFacts } from '@aeolus/contracts';
-import type { FieldSpec } from '../facts/fields.js';
-import { compilePatternSet, PatternTooComplexError } from '../text/automaton.js';
-import type { Cmp, Node, Program, Unit } from './ir.js';
+import { Analysis, type Guard, guardOf } from './analysis.js';
+import type { Reader } from './closures.js';
+import type { Program, Unit } from './ir.js';
+import { comparisons, descriptionIndex, hsIndex } from './item-index.js';
+import { descriptionPass, fieldScans, hsPass } from './passes.js';
+import { Writer } from './writer.js';
 
 /**
- * The code-generating back end: the whole program becomes one JavaScript module built with `new Function`,
- * where every comparison is a small function V8 can inline and consignment-level derived facts are computed
- * at most once per evaluation. Safety: the source is assembled only from fixed templates, identifiers we
- * number ourselves and `JSON.stringify`-escaped catalogue field names; every value from the rule set
- * (strings, numbers, lists, automata) is passed in through the constants array `K`, never written into code.
+ * The code-generating back end: the rule set becomes one JavaScript module built with `new Function`.
+ *
+ * - Screening (`run`) writes the numbers of the units that fired into `H` and returns their count. Rules are
+ *   indexed by a guard (see `guardOf`): rules under an HS prefix list run only when an item carries it,
+ *   rules under a mode of transport only for that mode, rules under a shared condition only when it holds.
+ *   The rest run for every consignment. Hits are sorted back into rule-set order at the end.
+ * - Per consignment, derived facts, parsed timestamps and shared conditions are computed at most once and
+ *   only when asked for; the goods items are read once for all HS prefix lists and once for all
+ *   description patterns.
+ * - `readers` read every field the rules name, derived facts through the same memo, so that explaining the
+ *   rules that fired, right after `run`, reuses what `run` computed.
  */
 export type HitRunner = (c: Consignment, f: ScreeningFacts) => number;
+export interface Runtime {
+  run: HitRunner;
+  /** Field readers by path: `(c, f, scoped)`, memoised facts valid right after `run`. */
+  readers: Record<string, Reader>;
+}
 
+const WORDS = 'derived.minDescriptionWords';
+
+/** Statements per generated function: small functions stay optimisable. */
 const CHUNK = 40;
 
 export function generate(program: Program): { source: string; constants: unknown[] } {
-  const constants: unknown[] = [];
-  const lines: string[] = ['"use strict";'];
-  const constant = (value: unknown): string => {
-    constants.push(value);
-    const name = `k${constants.length - 1}`;
-    lines.push(`const ${name} = K[${constants.length - 1}];`);
+  const analysis = new Analysis(program);
+  const cmps = comparisons(program);
+  const hs = hsIndex(cmps);
+  const descriptions = descriptionIndex(cmps);
+  // The description pass counts words too when the rules ask for them.
+  const countWords = descriptions !== undefined && cmps.some((cmp) => cmp.field.path === WORDS);
+  const w = new Writer({ analysis, hs, descriptions, countWords, fieldScans: fieldScans(cmps) });
+  const hit = (unit: Unit) => `if (${w.test(unit.condition)}) H[n++] = ${unit.index};`;
+  // Rules with the same condition (the same indicator under several rule ids, weights or rationales) are
+  // one test that reports all of them.
+  const statements = (units: readonly Unit[]): string[] => {
+    const byCondition = new Map<string, Unit[]>();
+    for (const unit of units) {
+      const key = analysis.keyOf(unit.condition);
+      if (!byCondition.has(key)) byCondition.set(key, []);
+      byCondition.get(key)!.push(unit);
+    }
+    return [...byCondition.values()].map((same) =>
+      same.length === 1
+        ? hit(same[0]!)
+        : `if (${w.test(same[0]!.condition)}) n = put(${w.constant(Int32Array.from(same, (u) => u.index))}, n);`,
+    );
+  };
+
+  // Rules by guard; decision tables (whose rows depend on each other) and unguarded rules run always.
+  const tables: string[] = [];
+  const always: Unit[] = [];
+  const byHs = new Map<number, Unit[]>();
+  const byValue = new Map<
+    string,
+    { guard: Extract<Guard, { kind: 'value' }>; byValue: Map<string, Unit[]> }
+  >();
+  const byNode = new Map<string, { guard: Extract<Guard, { kind: 'node' }>; units: Unit[] }>();
+  for (const group of program.groups) {
+    if (group.kind === 'table') {
+      tables.push(...table(group, hit));
+      continue;
+    }
+    const { unit } = group;
+    const guard = guardOf(unit, analysis, hs);
+    if (guard === undefined) always.push(unit);
+    else if (guard.kind === 'hs') {
+      const bit = guard.bit.word * 32 + (31 - Math.clz32(guard.bit.mask));
+      if (!byHs.has(bit)) byHs.set(bit, []);
+      byHs.get(bit)!.push(unit);
+    } else if (guard.kind === 'value') {
+      if (!byValue.has(guard.field.path)) byValue.set(guard.field.path, { guard, byValue: new Map() });
+      const values = byValue.get(guard.field.path)!.byValue;
+      for (const value of guard.values) {
+        if (!values.has(value)) values.set(value, []);
+        values.get(value)!.push(unit);
+      }
+    } else {
+      if (!byNode.has(guard.key)) byNode.set(guard.key, { guard, units: [] });
+      byNode.get(guard.key)!.units.push(unit);
+    }
+  }
+
+  const lines: string[] = [];
+  const fn = (statements: string[]): string => {
+    const name = w.id('g');
+    if (statements.length <= CHUNK) {
+      lines.push(`function ${name}(c, f, n) { ${statements.join('\n')} return n; }`);
+      return name;
+    }
+    const parts: string[] = [];
+    for (let i = 0; i < statements.length; i += CHUNK) parts.push(fn(statements.slice(i, i + CHUNK)));
+    lines.push(
+      `function ${name}(c, f, n) { ${parts.map((part) => `n = ${part}(c, f, n);`).join(' ')} return n; }`,
+    );
     return name;
   };
-  const memo = new Map<string, string>();
-  const scans = sharedScans(program);
-  const helpers: string[] = [];
-  let counter = 0;
-
-  const access = (spec: FieldSpec, base: string): string => {
-    if (spec.data) return base + spec.data.map((segment) => `?.[${JSON.stringify(segment)}]`).join('');
-    const compute = constant(spec.compute);
-    if (!spec.memoise) return `${compute}(${base}, c, f)`;
-    let slot = memo.get(spec.path);
-    if (!slot) {
-      slot = `m${memo.size}`;
-      memo.set(spec.path, slot);
-    }
-    return `(${slot} !== U ? ${slot} : (${slot} = ${compute}(c, c, f)))`;
-  };
-
-  const scalar = (cmp: Cmp, v: string): string => {
-    switch (cmp.op) {
-      case 'eq':
-        return `${v} === ${constant(cmp.value)}`;
-      case 'ne':
-        return `${v} !== undefined && ${v} !== ${constant(cmp.value)}`;
-      case 'in':
-        return `${constant(cmp.set)}.has(${v})`;
-      case 'notIn':
-        return `${v} !== undefined && !${constant(cmp.set)}.has(${v})`;
-      case 'startsWith':
-        return `typeof ${v} === "string" && ${constant(cmp.prefix)}(${v})`;
-      case 'gt':
-        return `typeof ${v} === "number" && ${v} > ${constant(cmp.value)}`;
-      case 'gte':
-        return `typeof ${v} === "number" && ${v} >= ${constant(cmp.value)}`;
-      case 'lt':
-        return `typeof ${v} === "number" && ${v} < ${constant(cmp.value)}`;
-      case 'lte':
-        return `typeof ${v} === "number" && ${v} <= ${constant(cmp.value)}`;
-      case 'between':
-        return `typeof ${v} === "number" && ${v} >= ${constant(cmp.value)} && ${v} <= ${constant(cmp.max)}`;
-      case 'matches': {
-        const shared = scans.get(cmp.field.path);
-        const bit = shared?.bits.get(cmp.source!);
-        if (shared && bit !== undefined) {
-          shared.name ??= constant(shared.scan);
-          return `typeof ${v} === "string" && (${shared.name}(${v}) & ${constant(bit)}) !== 0`;
-        }
-        return `typeof ${v} === "string" && ${constant(cmp.matcher!.test)}(${v})`;
-      }
-      case 'inWatchList':
-        return `typeof ${v} === "string" && ${constant(cmp.member)}(${v})`;
-      case 'exists':
-        return `${v} !== undefined && ${v} !== null`;
-      default:
-        return cmp.op satisfies never;
-    }
-  };
-
-  const predicate = (cmp: Cmp): string => {
-    const name = `p${counter++}`;
-    const base = cmp.field.scope === 'consignment' ? 'c' : 's';
-    const read = access(cmp.field, base);
-    if (cmp.field.type !== 'string[]') {
-      helpers.push(`function ${name}(c, f, s) { const v = ${read}; return ${scalar(cmp, 'v')}; }`);
-    } else if (cmp.op === 'exists') {
-      helpers.push(
-        `function ${name}(c, f, s) { const a = ${read}; return a !== undefined && a.length > 0; }`,
-      );
-    } else {
-      helpers.push(
-        `function ${name}(c, f, s) { const a = ${read}; if (a === undefined) return false; ` +
-          `for (let i = 0; i < a.length; i++) { const v = a[i]; if (${scalar(cmp, 'v')}) return true; } return false; }`,
-      );
-    }
-    return `${name}(c, f, s)`;
-  };
-
-  // Common subexpressions: a consignment-level condition that occurs in several rules (the same HS list,
-  // the same mode test) is evaluated once per consignment; its result is kept in M under the epoch E.
-  const ids = new Map<unknown, number>();
-  const identity = (value: unknown) => {
-    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
-    if (!ids.has(value)) ids.set(value, ids.size);
-    return `#${ids.get(value)}`;
-  };
-  const keyOf = (node: Node): string => {
-    switch (node.k) {
-      case 'all':
-      case 'any':
-        return `${node.k}(${node.children.map(keyOf).join(',')})`;
-      case 'not':
-        return `not(${keyOf(node.child)})`;
-      case 'quant':
-        return `${node.every ? 'all' : 'any'}-${node.scope}(${keyOf(node.child)})`;
-      case 'cmp':
-        return JSON.stringify([
-          node.field.path,
-          node.op,
-          node.value,
-          node.max,
-          node.list,
-          identity(node.set),
-          identity(node.prefix),
-          identity(node.matcher),
-        ]);
-      default:
-        return node satisfies never;
-    }
-  };
-  const occurrences = new Map<string, number>();
-  const count = (node: Node, inScope: boolean) => {
-    if (!inScope && node.k !== 'all' && node.k !== 'any') {
-      const key = keyOf(node);
-      occurrences.set(key, (occurrences.get(key) ?? 0) + 1);
-    }
-    if (node.k === 'all' || node.k === 'any') for (const child of node.children) count(child, inScope);
-    else if (node.k === 'not') count(node.child, inScope);
-    else if (node.k === 'quant') count(node.child, true);
-  };
-  for (const unit of program.units) count(unit.condition, false);
-  const memoSlots = new Map<string, string>();
-  let shared = 0;
-  const memoised = (node: Node, code: () => string): string => {
-    const key = keyOf(node);
-    if ((occurrences.get(key) ?? 0) < 2) return code();
-    let call = memoSlots.get(key);
-    if (!call) {
-      const slot = shared++;
-      const name = `x${slot}`;
-      helpers.push(
-        `function ${name}(c, f) { const s = c; const r = ${code()}; M[${slot}] = r ? E : -E; return r; }`,
-      );
-      call = `(M[${slot}] === E || (M[${slot}] !== -E && ${name}(c, f)))`;
-      memoSlots.set(key, call);
-    }
-    return call;
-  };
-
-  const expression = (node: Node, inScope = false): string => {
-    if (!inScope && (node.k === 'cmp' || node.k === 'quant' || node.k === 'not')) {
-      return memoised(node, () => plain(node, inScope));
-    }
-    return plain(node, inScope);
-  };
-  const plain = (node: Node, inScope: boolean): string => {
-    switch (node.k) {
-      case 'all':
-        return node.children.length === 0
-          ? 'true'
-          : `(${node.children.map((child) => expression(child, inScope)).join(' && ')})`;
-      case 'any':
-        return `(${node.children.map((child) => expression(child, inScope)).join(' || ')})`;
-      case 'not':
-        return `!${expression(node.child, inScope)}`;
-      case 'quant': {
-        const name = `q${counter++}`;
-        const list = node.scope === 'item' ? 'c.goodsItems' : 'c.transportEquipment';
-        const body = expression(node.child, true);
-        helpers.push(
-          node.every
-            ? `function ${name}(c, f) { const l = ${list}; if (l === undefined || l.length === 0) return false; ` +
-                `for (let i = 0; i < l.length; i++) { const s = l[i]; if (!${body}) return false; } return true; }`
-            : `function ${name}(c, f) { const l = ${list}; if (l === undefined) return false; ` +
-                `for (let i = 0; i < l.length; i++) { const s = l[i]; if (${body}) return true; } return false; }`,
-        );
-        return `${name}(c, f)`;
-      }
-      case 'cmp':
-        return predicate(node);
-      default:
-        return node satisfies never;
-    }
-  };
-
-  // One statement per group: a rule, or a table with its hit policy (priority = first over rows ordered
-  // by descending priority, ties in row order).
-  const statements: string[] = [];
-  const hit = (unit: Unit) => `H[n++] = ${unit.index};`;
-  for (const group of program.groups) {
-    if (group.kind === 'rule') {
-      statements.push(`if (${expression(group.unit.condition)}) ${hit(group.unit)}`);
-      continue;
-    }
-    if (group.hitPolicy === 'collect-sum') {
-      for (const unit of group.units) statements.push(`if (${expression(unit.condition)}) ${hit(unit)}`);
-      continue;
-    }
-    const ordered =
-      group.hitPolicy === 'priority'
-        ? [...group.units].sort((a, b) => b.priority - a.priority || a.index - b.index)
-        : group.units;
-    statements.push(ordered.map((unit) => `if (${expression(unit.condition)}) ${hit(unit)}`).join(' else '));
-  }
-
-  // Large programs are split into functions of a few dozen statements so each stays optimisable.
-  const chunks: string[] = [];
-  for (let i = 0; i < statements.length; i += CHUNK) {
-    const name = `g${chunks.length}`;
-    lines.push(
-      `function ${name}(c, f, n) { const s = c; ${statements.slice(i, i + CHUNK).join('\n')} return n; }`,
+  const steps: string[] = [];
+  const unguarded = [...statements(always), ...tables];
+  for (let i = 0; i < unguarded.length; i += CHUNK) steps.push(fn(unguarded.slice(i, i + CHUNK)));
+  if (byHs.size > 0) {
+    const words = hs!.words;
+    const buckets = Array.from({ length: words * 32 }, (_, bit) =>
+      byHs.has(bit) ? fn(statements(byHs.get(bit)!)) : 'none',
     );
-    chunks.push(name);
+    const name = w.id('gh');
+    const scan = Array.from({ length: words }, (_, word) => {
+      const used = [...byHs.keys()]
+        .filter((bit) => bit >> 5 === word)
+        .reduce((m, bit) => m | (1 << (bit & 31)), 0);
+      return used === 0
+        ? ''
+        : `m = AM[${word}] & ${used}; while (m !== 0) { const low = m & -m; m ^= low; ` +
+            `n = HB[${word * 32} + 31 - Math.clz32(low)](c, f, n); }`;
+    });
+    lines.push(`const HB = [${buckets.join(', ')}];`);
+    lines.push(`function ${name}(c, f, n) { if (HE !== E) hp(c); let m = 0; ${scan.join(' ')} return n; }`);
+    steps.push(name);
   }
-  const slots = [...memo.values()];
-  if (slots.length > 0) lines.push(`let ${slots.map((slot) => `${slot} = U`).join(', ')};`);
-  lines.push(...helpers);
-  lines.push(`const M = new Int32Array(${Math.max(shared, 1)}); let E = 0;`);
-  lines.push(
-    `return function run(c, f) { ${slots.map((slot) => `${slot} = U;`).join(' ')} let n = 0; ` +
-      'if (++E === 1073741824) { E = 1; M.fill(0); } ' +
-      `${chunks.map((chunk) => `n = ${chunk}(c, f, n);`).join(' ')} return n; };`,
+  for (const { guard, byValue: values } of byValue.values()) {
+    const map = w.id('D');
+    const entries = [...values].map(([value, units]) => `[${w.constant(value)}, ${fn(statements(units))}]`);
+    lines.push(`const ${map} = new Map([${entries.join(', ')}]);`);
+    const name = w.id('gv');
+    lines.push(
+      `function ${name}(c, f, n) { const b = ${map}.get(${w.read(guard.field)}); return b === undefined ? n : b(c, f, n); }`,
+    );
+    steps.push(name);
+  }
+  const guarded = [...byNode.values()].map(
+    ({ guard, units }) => `if (${w.test(guard.node)}) n = ${fn(statements(units))}(c, f, n);`,
   );
-  return { source: lines.join('\n'), constants };
-}
+  for (let i = 0; i < guarded.length; i += CHUNK) steps.push(fn(guarded.slice(i, i + CHUNK)));
 
-/** Builds the runner; throws when the environment forbids `new Function` (the caller falls back to closures). */
-export function instantiate(program: Program, hits: Int32Array): HitRunner {
-  const { source, constants } = generate(program);
-  const factory = new Function('K', 'U', 'H', source) as (
-    K: unknown[],
-    U: symbol,
-    H: Int32Array,
-  ) => HitRunner;
-  return factory(constants, Symbol('unset'), hits);
-}
-
-interface SharedScan {
-  scan: (text: string) => number;
-  bits: Map<string, number>;
-  name?: string;
-}
-
-/**
- * Rules that test the same text field with different patterns (vague wording, dual-use terms, drugs...)
- * share one pass over the text: one automaton for all of the field's patterns reports which matched, and
- * the last few texts' answers are remembered, since every rule asks about the same descriptions.
- */
-function sharedScans(program: Program): Map<string, SharedScan> {
-  const byField = new Map<string, Set<string>>();
-  const visit = (node: Node): void => {
-    switch (node.k) {
-      case 'all':
-      case 'any':
-        for (const child of node.children) visit(child);
-        return;
-      case 'not':
-      case 'quant':
-        visit(node.child);
-        return;
-      case 'cmp':
-        if (node.op !== 'matches') return;
-        if (!byField.has(node.field.path)) byField.set(node.field.path, new Set());
-        byField.get(node.field.path)!.add(node.source!);
-    }
-  };
-  for (const unit of program.units) visit(unit.condition);
-  const out = new Map<string, SharedScan>();
-  for (const [field, sources] of byField) {
-    const list = [...sources].slice(0, 31);
-    if (list.length < 2) continue;
-    try {
-      const scan = rememberLast(compilePatternSet(list));
-      out.set(field, { scan, bits: new Map(list.map((source, i) => [source, 1 << i])) });
-    } catch (error) {
-      // The union of patterns that compile one by one can still exceed the automaton limit: scan separately.
-      if (!(error instanceof PatternTooComplexError)) throw error;
-    }
+  const readers = new Map<string, string>();
+  for (const { field } of cmps) {
+    if (readers.has(field.path)) continue;
+    const name = w.id('r');
+    lines.push(`function ${name}(c, f, s) { return ${w.read(field)}; }`);
+    readers.set(field.path, `${JSON.stringify(field.path)}: ${name}`);
   }
-  return out;
+
+  const passes = [
+    ...(hs ? [hsPass(w, hs.words)] : []),
+    ...(descriptions ? [descriptionPass(w, descriptions, countWords)] : []),
+  ];
+  const stamps = ['HE', 'DE', ...w.stamps];
+  const source = [
+    '"use strict";',
+    ...w.declarations,
+    `const M = new Int32Array(${Math.max(w.sharedCount, 1)}); let E = 0, HE = 0, DE = 0;`,
+    `let IM = new Int32Array(${8 * (hs?.words ?? 1)}); const AM = new Int32Array(${hs?.words ?? 1});`,
+    `let DM = new Int32Array(${8 * (descriptions?.words ?? 1)}); const DA = new Int32Array(${descriptions?.words ?? 1});`,
+    'function none(c, f, n) { return n; }',
+    'function put(L, n) { for (let k = 0; k < L.length; k++) H[n++] = L[k]; return n; }',
+    // Buckets do not run in rule order: the hits are put back in order, by an insertion sort when they are
+    // few, else through a bitmap of all units.
+    `const HM = new Int32Array(${Math.ceil(Math.max(program.units.length, 1) / 32)});`,
+    'function order(n) { if (n <= 32) { for (let a = 1; a < n; a++) { const x = H[a]; let b = a - 1; ' +
+      'while (b >= 0 && H[b] > x) { H[b + 1] = H[b]; b--; } H[b + 1] = x; } return; } ' +
+      'for (let a = 0; a < n; a++) HM[H[a] >> 5] |= 1 << (H[a] & 31); let k = 0; ' +
+      'for (let w = 0; w < HM.length; w++) { let m = HM[w]; if (m === 0) continue; HM[w] = 0; ' +
+      'while (m !== 0) { const low = m & -m; m ^= low; H[k++] = (w << 5) + 31 - Math.clz32(low); } } }',
+    ...passes,
+    ...w.helpers,
+    ...lines,
+    `function run(c, f) { if (++E === 1073741824) { E = 1; M.fill(0); ${stamps.map((stamp) => `${stamp} = 0;`).join(' ')} } ` +
+      `let n = 0; ${steps.map((step) => `n = ${step}(c, f, n);`).join(' ')} if (n > 1) order(n); return n; }`,
+    `return { run, readers: { ${[...readers.values()].join(', ')} } };`,
+  ];
+  return { source: source.join('\n'), constants: w.constants };
 }
 
-function rememberLast(scan: (text: string) => number): (text: string) => number {
-  const keys: (string | undefined)[] = [undefined, undefined, undefined, undefined];
-  const masks = [0, 0, 0, 0];
-  let next = 0;
-  return (text) => {
-    for (let i = 0; i < 4; i++) if (keys[i] === text) return masks[i]!;
-    const mask = scan(text);
-    keys[next] = text;
-    masks[next] = mask;
-    next = (next + 1) & 3;
-    return mask;
-  };
+/** Builds the runtime; throws when the environment forbids `new Function` (the caller falls back to closures). */
+export function instantiate(program: Program, hits: Int32Array): Runtime {
+  const { source, constants } = generate(program);
+  const factory = new Function('K', 'H', source) as (K: unknown[], H: Int32Array) => Runtime;
+  return factory(constants, hits);
+}
+
+/** One statement per table: its hit policy decides (priority = first over rows by descending priority). */
+function table(
+  group: Extract<Program['groups'][number], { kind: 'table' }>,
+  hit: (unit: Unit) => string,
+): string[] {
+  if (group.hitPolicy === 'collect-sum') return group.units.map(hit);
+  const ordered =
+    group.hitPolicy === 'priority'
+      ? [...group.units].sort((a, b) => b.priority - a.priority || a.index - b.index)
+      : group.units;
+  return [ordered.map(hit).join(' else ')];
 }

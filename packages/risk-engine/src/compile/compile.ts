@@ -1,6 +1,5 @@
 import type {
   Consignment,
-  Evidence,
   FiredRule,
   MinLane,
   Referral,
@@ -10,9 +9,10 @@ import type {
   WatchList,
 } from '@aeolus/contracts';
 import { checkRuleSet } from './check.js';
-import { compileExplain, compileTest, type Explain } from './closures.js';
-import { type HitRunner, instantiate } from './codegen.js';
-import { LANE_RANK, type Program, REFERRAL_ORDER, type Unit } from './ir.js';
+import { compileTest, plainReader, type ReaderOf } from './closures.js';
+import { type HitRunner, instantiate, type Runtime } from './codegen.js';
+import { compileExplainer } from './explain.js';
+import { LANE_RANK, type Program, REFERRAL_ORDER } from './ir.js';
 import type { Problem } from './watch-lists.js';
 
 export type Backend = 'codegen' | 'closures';
@@ -85,19 +85,28 @@ export function clearCompileCache(): void {
 function build(program: Program, requested: Backend): CompiledRuleSet {
   const hits = new Int32Array(Math.max(program.units.length, 1));
   let backend: Backend = requested;
-  let run: HitRunner | undefined;
+  let runtime: Runtime | undefined;
   if (requested === 'codegen') {
     try {
-      run = instantiate(program, hits);
+      runtime = instantiate(program, hits);
     } catch (error) {
       // A Content Security Policy without 'unsafe-eval' makes new Function throw EvalError.
       if (!(error instanceof EvalError)) throw error;
       backend = 'closures';
     }
   }
-  run ??= closureRunner(program, hits);
-  const explainers: Explain[] = program.units.map((unit) => compileExplain(unit.condition));
+  runtime ??= closureRuntime(program, hits);
+  const { run, readers } = runtime;
   const { ruleSetId, version, units } = program;
+  // Explanations are closures (shared, hence hot, code whatever the number of rules) reading fields through
+  // the back end's readers, which hand over the facts the run just computed.
+  const readerOf: ReaderOf = (spec) => readers[spec.path] ?? plainReader(spec);
+  const explainers = units.map((unit) => compileExplainer(unit, readerOf));
+  const weights = Float64Array.from(units, (unit) => unit.weight);
+  const lanes = Uint8Array.from(units, (unit) => (unit.minLane ? LANE_RANK[unit.minLane] : 0));
+  const referralBits = Uint8Array.from(units, (unit) =>
+    unit.referral ? 1 << REFERRAL_ORDER.indexOf(unit.referral) : 0,
+  );
   const noFacts: ScreeningFacts = {};
 
   return {
@@ -114,14 +123,13 @@ function build(program: Program, requested: Backend): CompiledRuleSet {
       let lane = 0;
       let referralMask = 0;
       const fired: FiredRule[] = new Array(count);
+      // Explanations are built for the units that fired only, right after the run whose facts they reuse.
       for (let i = 0; i < count; i++) {
-        const unit = units[hits[i]!]!;
-        const evidence: Evidence[] = [];
-        explainers[unit.index]!(consignment, facts, consignment, 0, evidence);
-        fired[i] = firedRule(unit, evidence);
-        score += unit.weight;
-        if (unit.minLane && LANE_RANK[unit.minLane] > lane) lane = LANE_RANK[unit.minLane];
-        if (unit.referral) referralMask |= 1 << REFERRAL_ORDER.indexOf(unit.referral);
+        const u = hits[i]!;
+        fired[i] = explainers[u]!(consignment, facts);
+        score += weights[u]!;
+        if (lanes[u]! > lane) lane = lanes[u]!;
+        referralMask |= referralBits[u]!;
       }
       const referrals: Referral[] = [];
       for (let r = 0; r < REFERRAL_ORDER.length; r++)
@@ -133,21 +141,7 @@ function build(program: Program, requested: Backend): CompiledRuleSet {
 
 const LANES_BY_RANK: (MinLane | null)[] = [null, 'blue', 'yellow', 'red'];
 
-function firedRule(unit: Unit, evidence: Evidence[]): FiredRule {
-  const fired: FiredRule = {
-    ruleId: unit.ruleId,
-    name: unit.name,
-    rationale: unit.rationale,
-    weight: unit.weight,
-    evidence,
-  };
-  if (unit.tableId !== undefined) fired.tableId = unit.tableId;
-  if (unit.minLane) fired.minLane = unit.minLane;
-  if (unit.referral) fired.referral = unit.referral;
-  return fired;
-}
-
-function closureRunner(program: Program, hits: Int32Array): HitRunner {
+function closureRuntime(program: Program, hits: Int32Array): Runtime {
   const steps = program.groups.map((group) => {
     if (group.kind === 'rule') {
       const test = compileTest(group.unit.condition);
@@ -173,9 +167,10 @@ function closureRunner(program: Program, hits: Int32Array): HitRunner {
       return n;
     };
   });
-  return (c, f) => {
+  const run: HitRunner = (c, f) => {
     let n = 0;
     for (const step of steps) n = step(c, f, n);
     return n;
   };
+  return { run, readers: {} };
 }

@@ -24,6 +24,8 @@ export interface Cmp {
   /** in, notIn, inWatchList (normalised entries). */
   set?: ReadonlySet<string | number>;
   prefix?: (text: string) => boolean;
+  /** startsWith: the prefixes `prefix` tests, for the HS-code index. */
+  prefixes?: readonly string[];
   matcher?: TextMatcher;
   /** The pattern `matcher` was built from (keyword lists are turned into a pattern first). */
   source?: string;
@@ -76,77 +78,4 @@ export function normaliseListValue(value: string): string {
     if (ch >= 97 && ch <= 122) lower = true;
   }
   return lower ? value.toUpperCase() : value;
-}
-
-/**
- * Membership test for a watch list that does not allocate: the FNV-1a hash of the value's normalised form is
- * computed in one pass over the raw text, and a string is only built when some entry has the same hash.
- * Values with non-ASCII characters take the general path.
- */
-export function listMembership(entries: ReadonlySet<string>): (value: string) => boolean {
-  const byHash = new Map<number, string[]>();
-  for (const entry of entries) {
-    const hash = normalisedHash(entry);
-    const bucket = byHash.get(hash);
-    if (bucket) bucket.push(entry);
-    else byHash.set(hash, [entry]);
-  }
-  // Prefilter on the first and last significant characters: most values are refused without hashing.
-  const firsts = new Uint8Array(128);
-  const lasts = new Uint8Array(128);
-  let plain = true;
-  for (const entry of entries) {
-    const first = entry.charCodeAt(0);
-    const last = entry.charCodeAt(entry.length - 1);
-    if (!(first < 128 && last < 128)) plain = false;
-    firsts[first & 127] = 1;
-    lasts[last & 127] = 1;
-  }
-  return (value) => {
-    if (plain) {
-      let i = 0;
-      let j = value.length - 1;
-      while (i <= j && isAsciiSpace(value.charCodeAt(i))) i++;
-      while (j > i && isAsciiSpace(value.charCodeAt(j))) j--;
-      if (i > j) return entries.has('');
-      const first = upper(value.charCodeAt(i));
-      const last = upper(value.charCodeAt(j));
-      if (first < 128 && last < 128 && (firsts[first] === 0 || lasts[last] === 0)) return false;
-    }
-    const hash = normalisedHash(value);
-    if (hash === -1) return entries.has(normaliseListValue(value));
-    const bucket = byHash.get(hash);
-    return bucket?.includes(normaliseListValue(value)) === true;
-  };
-}
-
-/** FNV-1a over the trimmed, upper-cased, space-collapsed text; -1 when the text is not plain ASCII. */
-function normalisedHash(value: string): number {
-  let hash = 0x811c9dc5;
-  let started = false;
-  let pendingSpace = false;
-  for (let i = 0; i < value.length; i++) {
-    let ch = value.charCodeAt(i);
-    if (ch > 127) return -1;
-    if (ch === 32 || (ch >= 9 && ch <= 13)) {
-      pendingSpace = started;
-      continue;
-    }
-    if (pendingSpace) {
-      hash = Math.imul(hash ^ 32, 0x01000193);
-      pendingSpace = false;
-    }
-    started = true;
-    if (ch >= 97 && ch <= 122) ch -= 32;
-    hash = Math.imul(hash ^ ch, 0x01000193);
-  }
-  return hash >>> 1;
-}
-
-function isAsciiSpace(ch: number): boolean {
-  return ch === 32 || (ch >= 9 && ch <= 13);
-}
-
-function upper(ch: number): number {
-  return ch >= 97 && ch <= 122 ? ch - 32 : ch;
 }

@@ -142,7 +142,9 @@ function party(rand: Rand, country: string, withIds: boolean): ConsignmentParty 
   const p: ConsignmentParty = {
     name: chance(rand, 0.01) ? pick(rand, NAMES.slice(-2)) : pick(rand, NAMES.slice(0, -2)),
     address: {
-      line: chance(rand, 0.03) ? `P.O. Box ${int(rand, 100, 9999)}` : `${int(rand, 1, 400)} Harbour Road`,
+      line: flat(
+        chance(rand, 0.03) ? `P.O. Box ${int(rand, 100, 9999)}` : `${int(rand, 1, 400)} Harbour Road`,
+      ),
       city: CITIES[country] ?? 'Capital',
       country,
     },
@@ -180,7 +182,16 @@ function item(rand: Rand, sequence: number, origin: string): ConsignmentItem {
 }
 
 const BASE = Date.UTC(2025, 5, 2, 6, 0, 0);
-const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+const iso = (ms: number) => flat(new Date(ms).toISOString().replace('.000Z', 'Z'));
+
+/**
+ * The text as a parsed JSON body holds it: one flat string. Built by concatenation, V8 keeps longer strings
+ * as "cons strings", whose characters cost any engine reading them several times more; consignments reach
+ * the platform as JSON.
+ */
+function flat(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
 
 export function generateConsignment(rand: Rand, index = 0): Consignment {
   const mode: TransportMode = pick(rand, [

@@ -28,70 +28,112 @@ export interface FilingDeadline {
  * of flight) by departure, long haul 4 h before arrival; rail 2 h and road 1 h before arrival. PLACI data are
  * due before loading, i.e. by departure; postal consignments travel as air cargo.
  */
-export function filingDeadline(c: Consignment, facts: ScreeningFacts): FilingDeadline | undefined {
-  return deadlineOf(c, facts, millis(c.expectedDeparture), millis(c.expectedArrival));
+export function filingDeadline(
+  c: Consignment,
+  facts: ScreeningFacts,
+  times: Schedule = schedule(c),
+): FilingDeadline | undefined {
+  return deadlineOf(c, facts, times);
+}
+
+/**
+ * The consignment's timestamps in epoch milliseconds (NaN when absent or unreadable), each parsed when first
+ * read. Several derived facts need them; the compiled engine makes one schedule per consignment and passes
+ * it on, so that each timestamp is parsed at most once.
+ */
+export class Schedule {
+  private departureMs: number | undefined;
+  private arrivalMs: number | undefined;
+  private filingMs: number | undefined;
+  constructor(private readonly c: Consignment) {}
+  get departure(): number {
+    if (this.departureMs === undefined) this.departureMs = millis(this.c.expectedDeparture);
+    return this.departureMs;
+  }
+  get arrival(): number {
+    if (this.arrivalMs === undefined) this.arrivalMs = millis(this.c.expectedArrival);
+    return this.arrivalMs;
+  }
+  get filing(): number {
+    if (this.filingMs === undefined) this.filingMs = millis(this.c.filingTime);
+    return this.filingMs;
+  }
+}
+
+export function schedule(c: Consignment): Schedule {
+  return new Schedule(c);
 }
 
 function millis(iso: string | undefined): number {
-  return iso === undefined ? Number.NaN : parseIsoMillis(iso);
+  return typeof iso === 'string' ? parseIsoMillis(iso) : Number.NaN;
 }
 
-function deadlineOf(
-  c: Consignment,
-  facts: ScreeningFacts,
-  departure: number,
-  arrival: number,
-): FilingDeadline | undefined {
-  if (c.dataset === 'placi') return { basis: 'departure', requiredHours: 0 };
+function deadlineOf(c: Consignment, facts: ScreeningFacts, times: Schedule): FilingDeadline | undefined {
+  if (c.dataset === 'placi') return PLACI_DEADLINE;
   const mode = c.modeOfTransport;
   switch (mode) {
     case 'sea':
-      if (facts.shortSeaVoyage === true) return { basis: 'arrival', requiredHours: 2 };
-      return equipment(c).length > 0
-        ? { basis: 'departure', requiredHours: 24 }
-        : { basis: 'arrival', requiredHours: 4 };
+      if (facts.shortSeaVoyage === true) return SHORT_SEA;
+      return equipment(c).length > 0 ? SEA_CONTAINER : SEA_BULK;
     case 'air':
     case 'postal': {
-      const flight = (arrival - departure) / HOUR;
+      const flight = (times.arrival - times.departure) / HOUR;
       if (Number.isNaN(flight)) return undefined;
-      return flight < 4 ? { basis: 'departure', requiredHours: 0 } : { basis: 'arrival', requiredHours: 4 };
+      return flight < 4 ? AIR_SHORT_HAUL : AIR_LONG_HAUL;
     }
     case 'rail':
-      return { basis: 'arrival', requiredHours: 2 };
+      return RAIL;
     case 'road':
-      return { basis: 'arrival', requiredHours: 1 };
+      return ROAD;
     default:
       return mode satisfies never;
   }
 }
 
-export function transitHours(c: Consignment): number | undefined {
-  const hours = (millis(c.expectedArrival) - millis(c.expectedDeparture)) / HOUR;
+// Shared and frozen: a deadline is looked up for every screened consignment.
+const PLACI_DEADLINE: FilingDeadline = Object.freeze({ basis: 'departure', requiredHours: 0 });
+const SHORT_SEA: FilingDeadline = Object.freeze({ basis: 'arrival', requiredHours: 2 });
+const SEA_CONTAINER: FilingDeadline = Object.freeze({ basis: 'departure', requiredHours: 24 });
+const SEA_BULK: FilingDeadline = Object.freeze({ basis: 'arrival', requiredHours: 4 });
+const AIR_SHORT_HAUL: FilingDeadline = Object.freeze({ basis: 'departure', requiredHours: 0 });
+const AIR_LONG_HAUL: FilingDeadline = Object.freeze({ basis: 'arrival', requiredHours: 4 });
+const RAIL: FilingDeadline = Object.freeze({ basis: 'arrival', requiredHours: 2 });
+const ROAD: FilingDeadline = Object.freeze({ basis: 'arrival', requiredHours: 1 });
+
+export function transitHours(c: Consignment, times: Schedule = schedule(c)): number | undefined {
+  const hours = (times.arrival - times.departure) / HOUR;
   return Number.isNaN(hours) ? undefined : hours;
 }
 
 /** Hours between filing and the deadline's reference event (departure or arrival). */
-export function filingLeadHours(c: Consignment, facts: ScreeningFacts): number | undefined {
-  const departure = millis(c.expectedDeparture);
-  const arrival = millis(c.expectedArrival);
-  const deadline = deadlineOf(c, facts, departure, arrival);
+export function filingLeadHours(
+  c: Consignment,
+  facts: ScreeningFacts,
+  times: Schedule = schedule(c),
+): number | undefined {
+  const deadline = deadlineOf(c, facts, times);
   if (deadline === undefined) return undefined;
-  const lead = ((deadline.basis === 'departure' ? departure : arrival) - parseIsoMillis(c.filingTime)) / HOUR;
+  const lead = ((deadline.basis === 'departure' ? times.departure : times.arrival) - times.filing) / HOUR;
   return Number.isNaN(lead) ? undefined : lead;
 }
 
 /** Lead time minus the required lead time: negative means the filing was late. */
-export function filingMarginHours(c: Consignment, facts: ScreeningFacts): number | undefined {
-  const departure = millis(c.expectedDeparture);
-  const arrival = millis(c.expectedArrival);
-  const deadline = deadlineOf(c, facts, departure, arrival);
+export function filingMarginHours(
+  c: Consignment,
+  facts: ScreeningFacts,
+  times: Schedule = schedule(c),
+): number | undefined {
+  const deadline = deadlineOf(c, facts, times);
   if (deadline === undefined) return undefined;
-  const lead = ((deadline.basis === 'departure' ? departure : arrival) - parseIsoMillis(c.filingTime)) / HOUR;
+  const lead = ((deadline.basis === 'departure' ? times.departure : times.arrival) - times.filing) / HOUR;
   return Number.isNaN(lead) ? undefined : lead - deadline.requiredHours;
 }
 
+/** Returned for absent lists instead of a fresh array per call (derived facts are computed per screening). */
+const NONE: readonly never[] = Object.freeze([]);
+
 function items(c: Consignment): readonly ConsignmentItem[] {
-  return c.dataset === 'full' ? c.goodsItems : [];
+  return c.dataset === 'full' ? c.goodsItems : NONE;
 }
 
 /** Sum of item values when every item is stated in the same currency; undefined otherwise. */
@@ -100,9 +142,10 @@ export function totalValue(c: Consignment): number | undefined {
   if (list.length === 0) return undefined;
   const currency = list[0]!.value.currency;
   let sum = 0;
-  for (const item of list) {
-    if (item.value.currency !== currency) return undefined;
-    sum += item.value.amount;
+  for (let i = 0; i < list.length; i++) {
+    const value = list[i]!.value;
+    if (value.currency !== currency) return undefined;
+    sum += value.amount;
   }
   return sum;
 }
@@ -111,14 +154,15 @@ export function valueCurrency(c: Consignment): string | undefined {
   const list = items(c);
   if (list.length === 0) return undefined;
   const currency = list[0]!.value.currency;
-  return list.every((item) => item.value.currency === currency) ? currency : undefined;
+  for (let i = 1; i < list.length; i++) if (list[i]!.value.currency !== currency) return undefined;
+  return currency;
 }
 
 export function itemsGrossMassKg(c: Consignment): number | undefined {
   const list = items(c);
   if (list.length === 0) return undefined;
   let sum = 0;
-  for (const item of list) sum += item.grossMassKg;
+  for (let i = 0; i < list.length; i++) sum += list[i]!.grossMassKg;
   return sum;
 }
 
@@ -132,7 +176,7 @@ export function packageCount(c: Consignment): number | undefined {
   const list = items(c);
   if (list.length === 0) return undefined;
   let sum = 0;
-  for (const item of list) sum += item.packages.count;
+  for (let i = 0; i < list.length; i++) sum += list[i]!.packages.count;
   return sum;
 }
 
@@ -159,8 +203,23 @@ export function unloadingCountry(c: Consignment): string | undefined {
 
 /** Countries passed through between loading and unloading (the routing less both ends). */
 export function transitCountries(c: Consignment): string[] {
-  const ends = [loadingCountry(c), unloadingCountry(c)];
-  return (c.routingCountries ?? []).filter((country) => !ends.includes(country));
+  const routing = c.routingCountries ?? NONE;
+  const out: string[] = [];
+  for (let i = 0; i < routing.length; i++) {
+    const country = routing[i]!;
+    if (!isCountryOf(country, c.placeOfLoading) && !isCountryOf(country, c.placeOfUnloading))
+      out.push(country);
+  }
+  return out;
+}
+
+/** `country === place?.slice(0, 2)`, without cutting a string per routing country. */
+function isCountryOf(country: string, place: string | undefined): boolean {
+  if (typeof place !== 'string' || typeof country !== 'string') return country === place?.slice(0, 2);
+  const length = place.length < 2 ? place.length : 2;
+  if (country.length !== length) return false;
+  for (let k = 0; k < length; k++) if (country.charCodeAt(k) !== place.charCodeAt(k)) return false;
+  return true;
 }
 
 export function descriptions(c: Consignment): string[] {
@@ -194,25 +253,35 @@ export function minDescriptionWords(c: Consignment): number {
 }
 
 export function equipment(c: Consignment): readonly TransportEquipment[] {
-  return c.dataset === 'full' ? (c.transportEquipment ?? []) : [];
+  return c.dataset === 'full' ? (c.transportEquipment ?? NONE) : NONE;
 }
 
 export function sealCount(c: Consignment): number {
   let count = 0;
-  for (const unit of equipment(c)) count += unit.seals.length;
+  const list = equipment(c);
+  for (let i = 0; i < list.length; i++) count += list[i]!.seals.length;
   return count;
 }
 
 export function hasUnsealedContainer(c: Consignment): boolean {
-  return equipment(c).some((unit) => unit.seals.length === 0);
+  const list = equipment(c);
+  for (let i = 0; i < list.length; i++) if (list[i]!.seals.length === 0) return true;
+  return false;
 }
 
 export function containerHasSealAnomaly(unit: TransportEquipment): boolean {
-  return unit.seals.some((seal) => seal.condition === 'damaged' || seal.condition === 'missing');
+  const seals = unit.seals;
+  for (let i = 0; i < seals.length; i++) {
+    const condition = seals[i]!.condition;
+    if (condition === 'damaged' || condition === 'missing') return true;
+  }
+  return false;
 }
 
 export function hasSealAnomaly(c: Consignment): boolean {
-  return equipment(c).some(containerHasSealAnomaly);
+  const list = equipment(c);
+  for (let i = 0; i < list.length; i++) if (containerHasSealAnomaly(list[i]!)) return true;
+  return false;
 }
 
 export function aeoIds(party: ConsignmentParty | undefined): string[] {
@@ -220,7 +289,10 @@ export function aeoIds(party: ConsignmentParty | undefined): string[] {
 }
 
 export function eori(party: ConsignmentParty | undefined): string | undefined {
-  return party?.identifiers?.find((id) => id.scheme === 'EORI')?.value;
+  const ids = party?.identifiers;
+  if (!ids) return undefined;
+  for (let i = 0; i < ids.length; i++) if (ids[i]!.scheme === 'EORI') return ids[i]!.value;
+  return undefined;
 }
 
 function declaresAeo(party: ConsignmentParty): boolean {

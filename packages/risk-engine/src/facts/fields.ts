@@ -30,11 +30,25 @@ export interface FieldSpec {
   values?: readonly string[];
   /** Segments of the value in the scope object, when the field is read from the data as filed. */
   data?: readonly string[];
-  /** How a derived value or a caller fact is obtained. */
-  compute?: (scoped: Scoped, c: Consignment, facts: ScreeningFacts) => unknown;
+  /**
+   * How a derived value or a caller fact is obtained. `basis`, when the spec names one, is that basis's
+   * value for this consignment; a caller that passes nothing gets it computed afresh.
+   */
+  compute?: (scoped: Scoped, c: Consignment, facts: ScreeningFacts, basis?: never) => unknown;
   /** Consignment-level derived values are computed at most once per evaluation. */
   memoise?: boolean;
+  /** An intermediate value shared with other fields (the parsed timestamps), computed once per evaluation. */
+  basis?: Basis;
+  /** A caller fact: `compute` reads it, and generated code reads `facts[fact]` directly. */
+  fact?: keyof ScreeningFacts;
 }
+
+export interface Basis {
+  id: string;
+  compute: (c: Consignment) => unknown;
+}
+
+const SCHEDULE: Basis = { id: 'schedule', compute: d.schedule };
 
 export const COLLECTIONS = { item: 'goodsItems', container: 'transportEquipment' } as const;
 
@@ -69,16 +83,24 @@ data('modeOfTransport', 'string', 'Mode of transport', { values: TRANSPORT_MODES
 data('transportDocument.type', 'string', 'Transport document type', { values: TRANSPORT_DOCUMENT_TYPES });
 data('transportDocument.number', 'string', 'Transport document number (AWB, B/L, CMR ...)');
 data('transportDocument.masterNumber', 'string', 'Master document of a house document');
+// One accessor per party (not `c[party]`), so that each stays a plain, monomorphic property read.
+const PARTIES = {
+  consignor: (c: Consignment) => c.consignor,
+  consignee: (c: Consignment) => c.consignee,
+  notifyParty: (c: Consignment) => c.notifyParty,
+  declarant: (c: Consignment) => c.declarant,
+} as const;
 for (const party of ['consignor', 'consignee', 'notifyParty', 'declarant'] as const) {
+  const partyOf = PARTIES[party];
   data(`${party}.name`, 'string', `${party} name`);
   data(`${party}.address.line`, 'string', `${party} street line`);
   data(`${party}.address.city`, 'string', `${party} city`);
   data(`${party}.address.postcode`, 'string', `${party} postcode`);
   data(`${party}.address.country`, 'string', `${party} country`, { format: 'country' });
   derived(`${party}.aeoIds`, 'string[]', `AEO identifiers declared for the ${party}`, (_s, c) =>
-    d.aeoIds(c[party]),
+    d.aeoIds(partyOf(c)),
   );
-  derived(`${party}.eori`, 'string', `EORI number of the ${party}`, (_s, c) => d.eori(c[party]));
+  derived(`${party}.eori`, 'string', `EORI number of the ${party}`, (_s, c) => d.eori(partyOf(c)));
 }
 data('originCountry', 'string', 'Country of origin', { format: 'country' });
 data('placeOfLoading', 'string', 'Place of loading (UN/LOCODE)', { format: 'locode' });
@@ -141,28 +163,44 @@ derived('derived.hsCodes', 'string[]', 'Every item HS code', (_s, c) => d.hsCode
 derived('derived.minDescriptionWords', 'number', 'Fewest words in a goods description', (_s, c) =>
   d.minDescriptionWords(c),
 );
-derived('derived.transitHours', 'number', 'Expected arrival minus expected departure, in hours', (_s, c) =>
-  d.transitHours(c),
+derived(
+  'derived.transitHours',
+  'number',
+  'Expected arrival minus expected departure, in hours',
+  (_s, c, _f, times?: d.Schedule) => d.transitHours(c, times),
+  { basis: SCHEDULE },
 );
-derived('derived.filingLeadHours', 'number', 'Hours from filing to the deadline event', (_s, c, f) =>
-  d.filingLeadHours(c, f),
+derived(
+  'derived.filingLeadHours',
+  'number',
+  'Hours from filing to the deadline event',
+  (_s, c, f, times?: d.Schedule) => d.filingLeadHours(c, f, times),
+  { basis: SCHEDULE },
 );
 derived(
   'derived.filingRequiredHours',
   'number',
   'Hours before the event the mode requires',
-  (_s, c, f) => d.filingDeadline(c, f)?.requiredHours,
+  (_s, c, f, times?: d.Schedule) => d.filingDeadline(c, f, times)?.requiredHours,
+  { basis: SCHEDULE },
 );
 derived(
   'derived.filingMarginHours',
   'number',
   'Lead time minus the required lead (negative = late)',
-  (_s, c, f) => d.filingMarginHours(c, f),
+  (_s, c, f, times?: d.Schedule) => d.filingMarginHours(c, f, times),
+  { basis: SCHEDULE },
 );
-derived('derived.isLateFiling', 'boolean', 'Filed after the mode deadline', (_s, c, f) => {
-  const margin = d.filingMarginHours(c, f);
-  return margin === undefined ? undefined : margin < 0;
-});
+derived(
+  'derived.isLateFiling',
+  'boolean',
+  'Filed after the mode deadline',
+  (_s, c, f, times?: d.Schedule) => {
+    const margin = d.filingMarginHours(c, f, times);
+    return margin === undefined ? undefined : margin < 0;
+  },
+  { basis: SCHEDULE },
+);
 derived('derived.containerCount', 'number', 'Number of containers', (_s, c) => d.equipment(c).length);
 derived('derived.sealCount', 'number', 'Number of seals over all containers', (_s, c) => d.sealCount(c));
 derived('derived.hasUnsealedContainer', 'boolean', 'A container without any seal', (_s, c) =>
@@ -183,7 +221,10 @@ for (const fact of [
   'consigneeAeoActive',
   'shortSeaVoyage',
 ] as const) {
-  derived(`facts.${fact}`, 'boolean', `Caller fact: ${fact}`, (_s, _c, f) => f[fact]);
+  derived(`facts.${fact}`, 'boolean', `Caller fact: ${fact}`, (_s, _c, f) => f[fact], {
+    fact,
+    memoise: false,
+  });
 }
 
 data('item.sequence', 'number', 'Item sequence number');

@@ -8,19 +8,32 @@ export function parseIsoMillis(text: string): number {
   if (n < 17 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58) {
     return Date.parse(text);
   }
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) {
+  const century = two(text, 0);
+  const yy = two(text, 2);
+  const month = two(text, 5);
+  const day = two(text, 8);
+  const hour = two(text, 11);
+  const minute = two(text, 14);
+  if (
+    century < 0 ||
+    yy < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    text.charCodeAt(10) !== 84 /* T */
+  ) {
     return Date.parse(text);
   }
+  const year = century * 100 + yy;
   let i = 16;
   let second = 0;
   let millis = 0;
   if (text.charCodeAt(i) === 58) {
-    second = digits(text, i + 1, 2);
+    second = two(text, i + 1);
     if (second < 0 || second > 59) return Date.parse(text);
     i += 3;
     if (text.charCodeAt(i) === 46) {
@@ -41,26 +54,32 @@ export function parseIsoMillis(text: string): number {
   if (sign === 90 /* Z */ && i === n - 1) {
     offsetMinutes = 0;
   } else if ((sign === 43 || sign === 45) && i + 6 === n && text.charCodeAt(i + 3) === 58) {
-    const oh = digits(text, i + 1, 2);
-    const om = digits(text, i + 4, 2);
+    const oh = two(text, i + 1);
+    const om = two(text, i + 4);
     if (oh < 0 || om < 0) return Date.parse(text);
     offsetMinutes = (sign === 45 ? -1 : 1) * (oh * 60 + om);
   } else {
     return Date.parse(text);
   }
-  if (day > daysInMonth(year, month)) return Number.NaN;
-  const days = daysFromCivil(year, month, day);
+  if (day > 28 && day > daysInMonth(year, month)) return Number.NaN;
+  // The timestamps of one consignment, and of consecutive ones, mostly fall in the same month.
+  const key = year * 16 + month;
+  if (key !== monthKey) {
+    monthKey = key;
+    monthStart = daysFromCivil(year, month, 1);
+  }
+  const days = monthStart + day - 1;
   return ((days * 24 + hour) * 60 + minute - offsetMinutes) * 60_000 + second * 1000 + millis;
 }
 
-function digits(text: string, at: number, count: number): number {
-  let value = 0;
-  for (let k = 0; k < count; k++) {
-    const d = text.charCodeAt(at + k) - 48;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
+let monthKey = -1;
+let monthStart = 0;
+
+/** Two decimal digits at `at`, or -1. */
+function two(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -327,9 +327,7 @@ export function compilePattern(source: string): TextMatcher {
  * match. Rules that scan the same goods description with different keyword lists share the scan.
  */
 export function compilePatternSet(sources: readonly string[]): (text: string) => number {
-  if (sources.length > 31) throw new RangeError('at most 31 patterns per set');
-  const { table, emit, endMask, ascii, classOf } = buildAutomaton(sources);
-  const all = sources.length === 31 ? 0x7fffffff : (1 << sources.length) - 1;
+  const { table, emit, endMask, ascii, classOf, all } = patternSetTables(sources);
   return (text) => {
     let state = 0;
     let mask = 0;
@@ -342,6 +340,28 @@ export function compilePatternSet(sources: readonly string[]): (text: string) =>
     }
     return mask | endMask[state]!;
   };
+}
+
+/**
+ * The tables behind `compilePatternSet`, for code that runs the scan inline (the code generator fuses the
+ * scans of several pattern sets, and word counting, into one pass over a goods description). Per character
+ * `u`: `at = state + (u < 128 ? ascii[u] : classOf(u))`, `mask |= emit[at]`, `state = table[at]`; at the end
+ * `mask |= endMask[state]`. `all` is the mask of every pattern.
+ */
+export interface PatternSetTables {
+  table: Int32Array;
+  emit: Int32Array;
+  endMask: Int32Array;
+  ascii: Int32Array;
+  classOf: (unit: number) => number;
+  all: number;
+}
+
+export function patternSetTables(sources: readonly string[]): PatternSetTables {
+  if (sources.length > 31) throw new RangeError('at most 31 patterns per set');
+  const { table, emit, endMask, ascii, classOf } = buildAutomaton(sources);
+  const all = sources.length === 31 ? 0x7fffffff : (1 << sources.length) - 1;
+  return { table, emit, endMask, ascii, classOf, all };
 }
 
 /**
