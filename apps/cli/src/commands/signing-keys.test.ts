@@ -47,13 +47,14 @@ describe('aeolus signing-keys', () => {
     const revoked = await cli.run(
       'signing-keys',
       'revoke',
+      '--kid',
       oldKid,
       '--reason',
       'Key file found on a lost laptop',
     );
     expect(revoked.code, revoked.stderr).toBe(0);
     expect(await verify(credential)).toMatchObject({ valid: false });
-    const again = await cli.run('signing-keys', 'revoke', oldKid, '--reason', 'again');
+    const again = await cli.run('signing-keys', 'revoke', '--kid', oldKid, '--reason', 'again');
     expect(again).toMatchObject({ code: 1, stderr: 'aeolus: This signing key is already revoked' });
   });
 
@@ -66,7 +67,7 @@ describe('aeolus signing-keys', () => {
       (await cli.run('signing-keys', 'list', '--administration', NL, '--json')).stdout,
     );
     const kid = listed.keys.find((k: { state: string }) => k.state === 'active').kid;
-    const blank = await cli.run('signing-keys', 'revoke', kid, '--reason', '  ');
+    const blank = await cli.run('signing-keys', 'revoke', '--kid', kid, '--reason', '  ');
     expect(blank.code).toBe(1);
     expect(blank.stderr).toContain('--reason');
   });

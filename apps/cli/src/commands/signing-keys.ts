@@ -80,10 +80,12 @@ Examples:
   keys
     .command('revoke')
     .description('Revoke a compromised key: it leaves the JWKS and what it signed stops verifying')
-    .argument('<kid>', 'the key id, as printed by `aeolus signing-keys list`')
+    // An option, not an argument: a key id is base64url and may begin with "-".
+    .requiredOption('--kid <kid>', 'the key id, as printed by `aeolus signing-keys list`')
     .requiredOption('--reason <text>', 'why (kept in the audit log)')
-    .action(async (kid: string, options: { reason: string }) => {
-      rt.fields = { kid: '<kid>', reason: '--reason' };
+    .action(async (options: { kid: string; reason: string }) => {
+      const { kid } = options;
+      rt.fields = { kid: '--kid', reason: '--reason' };
       await withSession(rt, {}, async ({ ctx, actor }) => {
         await inTransaction(ctx.db, (tx) => revokeSigningKey(tx, actor, { kid, reason: options.reason }));
         rt.io.out(rt.json ? JSON.stringify({ kid, revoked: true }) : `Revoked signing key ${kid}.`);
