@@ -39,6 +39,18 @@ function Providers() {
 
 const upcoming = ['risk', 'recovery', 'filings', 'continuity', 'safeMonitoring', 'compilation'] as const;
 
+/** Pages behind an area's access rule: [path, area, page]. */
+const guarded: readonly (readonly [string, AreaId, ReactNode])[] = [
+  ['organisation', 'organisation', <OrganisationPage key="organisation" />],
+  ['profile', 'profile', <ProfilePage key="profile" />],
+  ['audit', 'audit', <AuditPage key="audit" />],
+  ['webhooks', 'webhooks', <WebhooksPage key="webhooks" />],
+  ['webhooks/:id', 'webhooks', <WebhookDetailPage key="webhook" />],
+  ['operator/aeo-status/*', 'aeoStatus', <AeoOperatorRoutes key="aeoStatus" />],
+  ['aeo/validation/*', 'validationQueue', <ValidationRoutes key="validation" />],
+  ['aeo/programme/*', 'aeoProgramme', <ProgrammeRoutes key="programme" />],
+];
+
 const router = createBrowserRouter([
   {
     element: <Providers />,
@@ -54,74 +66,11 @@ const router = createBrowserRouter([
         ),
         children: [
           { index: true, element: <HomePage /> },
-          {
-            path: 'organisation',
-            element: (
-              <AreaRoute area="organisation">
-                <OrganisationPage />
-              </AreaRoute>
-            ),
-          },
-          {
-            path: 'profile',
-            element: (
-              <AreaRoute area="profile">
-                <ProfilePage />
-              </AreaRoute>
-            ),
-          },
-          {
-            path: 'audit',
-            element: (
-              <AreaRoute area="audit">
-                <AuditPage />
-              </AreaRoute>
-            ),
-          },
-          {
-            path: 'webhooks',
-            element: (
-              <AreaRoute area="webhooks">
-                <WebhooksPage />
-              </AreaRoute>
-            ),
-          },
-          {
-            path: 'webhooks/:id',
-            element: (
-              <AreaRoute area="webhooks">
-                <WebhookDetailPage />
-              </AreaRoute>
-            ),
-          },
-          {
-            path: 'notifications',
-            element: <NotificationsPage />,
-          },
-          {
-            path: 'operator/aeo-status/*',
-            element: (
-              <AreaRoute area="aeoStatus">
-                <AeoOperatorRoutes />
-              </AreaRoute>
-            ),
-          },
-          {
-            path: 'aeo/validation/*',
-            element: (
-              <AreaRoute area="validationQueue">
-                <ValidationRoutes />
-              </AreaRoute>
-            ),
-          },
-          {
-            path: 'aeo/programme/*',
-            element: (
-              <AreaRoute area="aeoProgramme">
-                <ProgrammeRoutes />
-              </AreaRoute>
-            ),
-          },
+          ...guarded.map(([path, area, page]) => ({
+            path,
+            element: <AreaRoute area={area}>{page}</AreaRoute>,
+          })),
+          { path: 'notifications', element: <NotificationsPage /> },
           ...upcoming.map((id) => ({
             path: findArea(id).path.slice(1),
             element: (
