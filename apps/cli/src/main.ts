@@ -5,6 +5,7 @@ import { registerAeoCommands } from './commands/aeo.js';
 import { registerApiKeyCommands } from './commands/api-keys.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerDbCommands } from './commands/db.js';
+import { registerScreeningCommands } from './commands/screening.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerSigningKeyCommands } from './commands/signing-keys.js';
 import { registerUserCommands } from './commands/users.js';
@@ -48,6 +49,7 @@ Examples:
   $ aeolus api-keys create --org "Acme Logistics" --name ERP --scope organisation:read events:read
   $ aeolus audit verify
   $ aeolus aeo import legacy-aeos.csv --administration "Netherlands Customs (demo)"
+  $ aeolus screening import manifest.csv --organisation "Acme Logistics"
   $ aeolus serve --port 3000`,
     );
   program.hook('preAction', (_program, action) => {
@@ -60,6 +62,7 @@ Examples:
   registerApiKeyCommands(program, rt);
   registerAuditCommands(program, rt);
   registerAeoCommands(program, rt);
+  registerScreeningCommands(program, rt);
   registerSigningKeyCommands(program, rt);
   registerServeCommand(program, rt);
   return program;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime, Uuid } from './common.js';
-import { Consignment, TransportMode } from './risk/consignment.js';
+import { Consignment, ScreeningFacts, TransportMode } from './risk/consignment.js';
 import { RuleEvaluation } from './risk/evaluation.js';
 import { UnLocode } from './risk/identifiers.js';
 import { Lane, MinLane, Referral } from './risk/rule-set.js';
@@ -223,6 +223,11 @@ export const ScreeningExplanation = z.object({
   /** The engine's score before AEO treatment; `score` on the result is after it. */
   rawScore: z.number(),
   steps: z.array(SelectivityStep),
+  /**
+   * The facts the engine was given besides the consignment (parties first seen, AEO status), so that a
+   * backtest replays the consignment with the facts of its day. Absent on results filed before it was kept.
+   */
+  facts: ScreeningFacts.optional(),
 });
 export type ScreeningExplanation = z.infer<typeof ScreeningExplanation>;
 
@@ -296,6 +301,12 @@ export const ScreeningResultsQuery = z.strictObject({
   /** Only results where this rule (or decision-table row, `table/row`) fired. */
   rule: z.string().min(1).max(130).optional(),
   referral: Referral.optional(),
+  /** Only results decided by this rule-set version (its id). */
+  version: Uuid.optional(),
+  /**
+   * `recorded`: an outcome was recorded; `none`: none yet; an outcome kind: the latest outcome is that kind.
+   */
+  outcome: z.enum(['recorded', 'none', ...OUTCOMES]).optional(),
   from: IsoDateTime.optional(),
   to: IsoDateTime.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -309,4 +320,5 @@ export const ScreeningResultPage = z.object({
 });
 export type ScreeningResultPage = z.infer<typeof ScreeningResultPage>;
 
+export * from './screening-analysis.js';
 export * from './screening-rules.js';

@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
+import { csvLine } from '@aeolus/contracts';
 import { type Database, loadConfig } from '@aeolus/core';
 import { demoOrganisationId, ensureDemoProgramme } from '@aeolus/core/testing';
 import { buildApp } from '@aeolus/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvLine } from '../csv.js';
 import { type CliTestEnv, createCliTestEnv } from '../testing/cli-harness.js';
 
 const NL = 'Netherlands Customs (demo)';

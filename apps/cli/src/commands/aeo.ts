@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { CsvError, type CsvRecord, parseCsv } from '@aeolus/contracts';
 import {
   AEO_IMPORT_COLUMNS,
   type AeoImportEntry,
@@ -15,7 +15,7 @@ import {
   indexOperatorsByIdentifier,
 } from '@aeolus/core';
 import { type Command, InvalidArgumentError } from 'commander';
-import { CsvError, type CsvRecord, csvLine, parseCsv } from '../csv.js';
+import { readUtf8File, writeCsvFile } from '../files.js';
 import { resolveOrganisation } from '../organisations.js';
 import { type Runtime, withSession } from '../runtime.js';
 import { type ImportProgress, startImportProgress } from './aeo-progress.js';
@@ -228,22 +228,7 @@ Examples:
 }
 
 function readRecords(file: string, delimiter: string): CsvRecord[] {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new AppError(
-      'NOT_FOUND',
-      code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file}: ${(error as Error).message}`,
-    );
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new AppError('UNPROCESSABLE', `${file} is not UTF-8 text: save it as "CSV UTF-8" and try again`);
-  }
+  const text = readUtf8File(file);
   try {
     return parseCsv(text, delimiter);
   } catch (error) {
@@ -290,17 +275,10 @@ function describeRows(rows: readonly number[]): string {
   return `row${sorted.length === 1 ? '' : 's'} ${ranges.join(', ')}`;
 }
 
-/** A spreadsheet must not run a cell the file's author wrote as a formula (CSV injection). */
-const inert = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
 function writeErrorsFile(file: string, errors: readonly RowError[]): void {
-  const lines = [
-    csvLine(['row', 'column', 'aeo_id', 'message']),
-    ...errors.map((e) => csvLine([String(e.rowNumber), e.column, inert(e.aeoId), inert(e.message)])),
-  ];
-  try {
-    writeFileSync(file, `${lines.join('\n')}\n`);
-  } catch (error) {
-    throw new AppError('UNPROCESSABLE', `Cannot write ${file}: ${(error as Error).message}`);
-  }
+  writeCsvFile(
+    file,
+    ['row', 'column', 'aeo_id', 'message'],
+    errors.map((e) => [String(e.rowNumber), e.column, e.aeoId, e.message]),
+  );
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { cleanConsignment } from '@aeolus/core/testing';
+import { cleanConsignment, consignmentCsv, importRows } from '@aeolus/core/testing';
 import type { RouteRule } from './route-rules.js';
 import type { TestClient } from './test-app.js';
 
@@ -84,10 +84,37 @@ const foreignList: RouteRule['foreign'] = {
     (await owner.request('GET', `/api/screening/watch-lists/${params.name}`)).json(),
 };
 
+/**
+ * A backtest of a freshly published version against itself: other samples retire what was published, so the
+ * caller publishes its own first (a backtest needs a published version to compare with).
+ */
+async function backtestOf(person: TestClient): Promise<string> {
+  const id = await draft(person);
+  await person.request('POST', `/api/screening/rule-sets/${id}/publish`);
+  const res = await person.request('POST', `/api/screening/rule-sets/${id}/backtests`, { limit: 100 });
+  if (res.statusCode !== 201) throw new Error(`could not run a backtest: ${res.statusCode} ${res.body}`);
+  return res.json().id as string;
+}
+
+const foreignBacktest: RouteRule['foreign'] = {
+  owner: 'analyst@nl.customs.example',
+  intruder: 'analyst@ke.customs.example',
+  create: async (owner) => ({ id: await backtestOf(owner) }),
+  snapshot: async (owner, params) =>
+    (await owner.request('GET', `/api/screening/backtests/${params.id}`)).json(),
+};
+
 export const SCREENING_ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/screening/consignments': {
     sample: ({ unique }) => ({ body: cleanConsignment({ reference: `UCR-MATRIX-${unique}` }) }),
     granted: [201, 409],
+  },
+  'POST /api/screening/imports': {
+    sample: ({ unique }) => ({
+      body: consignmentCsv(importRows(1, `MX${unique.replace(/[^A-Za-z0-9]/g, '').slice(0, 12)}`)),
+      headers: { 'content-type': 'text/csv' },
+    }),
+    granted: [200, 409],
   },
   'GET /api/screening/results': { sample: () => ({ query: { limit: '5' } }) },
   'GET /api/screening/results/:id': {
@@ -133,6 +160,23 @@ export const SCREENING_ROUTE_RULES: Record<string, RouteRule> = {
     sample: async ({ person }) => ({ params: { id: await draft(person) } }),
     foreign: foreignVersion,
   },
+
+  // Kenya has no published rule set to compare with: 409.
+  'POST /api/screening/rule-sets/:id/backtests': {
+    sample: async ({ person }) => ({ params: { id: await draft(person) }, body: { limit: 100 } }),
+    granted: [201, 409],
+    foreign: foreignVersion,
+  },
+  'GET /api/screening/backtests': { sample: () => ({ query: { limit: '5' } }) },
+  'GET /api/screening/backtests/:id': {
+    sample: async ({ person }) => ({ params: { id: await backtestOf(person) } }),
+    foreign: foreignBacktest,
+  },
+  'GET /api/screening/rule-sets/:id/statistics': {
+    sample: async ({ person }) => ({ params: { id: await draft(person) } }),
+    foreign: foreignVersion,
+  },
+  'GET /api/screening/benefits': { sample: () => ({ query: { bucket: 'month' } }) },
 
   'GET /api/screening/watch-lists': {},
   'POST /api/screening/watch-lists': {

@@ -53,6 +53,21 @@ describe('API keys', () => {
     expect(Date.now() - new Date(row.last_used_at as string).getTime()).toBeLessThan(60_000);
   });
 
+  it('answers concurrent authentications with one shared read, and refuses a key revoked in between', async () => {
+    const created = await createApiKey(t.ctx, admin, { name: 'busy', scopes: ['organisation:read'] });
+    const other = await createApiKey(t.ctx, admin, { name: 'busy too', scopes: ['organisation:read'] });
+    const first = await Promise.all(
+      [created, other, created, other, created].map((k) => authenticateApiKey(t.ctx, k.secret)),
+    );
+    expect(first.map((a) => a?.kind === 'api_key' && a.apiKeyId)).toEqual(
+      [created, other, created, other, created].map((k) => k.apiKey.id),
+    );
+    await revokeApiKey(t.ctx, admin, { id: created.apiKey.id });
+    const next = await Promise.all([created, other].map((k) => authenticateApiKey(t.ctx, k.secret)));
+    expect(next[0]).toBeUndefined();
+    expect(next[1]).toMatchObject({ kind: 'api_key', apiKeyId: other.apiKey.id, roles: ['admin'] });
+  });
+
   it('refuses a revoked key at once', async () => {
     const created = await createApiKey(t.ctx, admin, { name: 'to revoke', scopes: ['organisation:read'] });
     expect(await authenticateApiKey(t.ctx, created.secret)).toBeDefined();

@@ -11,7 +11,9 @@ import {
 import type { CoreContext } from '../context.js';
 import { inTransaction } from '../db/unit-of-work.js';
 import { AppError } from '../errors.js';
+import { BatchedLookup } from '../shared/batched-lookup.js';
 import { randomToken, safeEqual, sha256Hex } from '../shared/crypto.js';
+import { Lru } from '../shared/lru.js';
 import { recordChange } from '../shared/record-change.js';
 import type { Actor } from './actor.js';
 import { authorize, can, tenantOf } from './authorization.js';
@@ -116,6 +118,25 @@ export async function revokeApiKey(
   return toApiKey(revoked);
 }
 
+/** When this process last wrote `last_used_at` of a key (by key id). */
+const touchedAt = new Lru<string, number>(10_000);
+const credentialLookups = new WeakMap<object, BatchedLookup<string, repo.ApiKeyCredential>>();
+
+/**
+ * The key with this prefix, read live: concurrent authentications share one statement (the key, its
+ * organisation and its creator's memberships together), sent after each of them was asked for — so a
+ * revocation, an expiry or a removed membership counts on the very next request. Nothing is cached.
+ */
+function findCredential(ctx: CoreContext, prefix: string) {
+  let lookup = credentialLookups.get(ctx.db);
+  if (!lookup) {
+    const { db } = ctx;
+    lookup = new BatchedLookup((prefixes) => repo.findApiKeyCredentials(db, prefixes));
+    credentialLookups.set(db, lookup);
+  }
+  return lookup.load(prefix);
+}
+
 /**
  * The actor behind a presented key, or undefined for a malformed, unknown, revoked or expired key.
  * Its roles are its creator's current roles, so removing a person also disarms their keys.
@@ -126,23 +147,23 @@ export async function authenticateApiKey(
 ): Promise<Extract<Actor, { kind: 'api_key' }> | undefined> {
   const match = KEY_PATTERN.exec(presented);
   if (!match) return undefined;
-  const key = await repo.findApiKeyByPrefix(ctx.db, match[1]!);
+  const key = await findCredential(ctx, match[1]!);
   if (!key || !safeEqual(key.secretHash, sha256Hex(match[2]!))) return undefined;
   const now = new Date();
   if (key.revokedAt || (key.expiresAt && key.expiresAt <= now)) return undefined;
-  const organisation = await repo.findOrganisation(ctx.db, key.organisationId);
-  if (!organisation) return undefined;
   let roles: Role[];
   let label = `API key ${key.name}`;
   if (key.createdByUserId) {
-    const memberships = await repo.listMemberships(ctx.db, key.createdByUserId);
-    roles = memberships.filter((m) => m.organisationId === key.organisationId).map((m) => m.role);
+    roles = key.creatorRoles as Role[];
     if (roles.length === 0) return undefined;
   } else {
-    roles = [...ROLES_BY_ORGANISATION_KIND[organisation.kind]];
+    roles = [...ROLES_BY_ORGANISATION_KIND[key.organisationKind]];
     label = `API key ${key.name} (system)`;
   }
-  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > TOUCH_RESOLUTION_MS) {
+  const lastUsed = Math.max(key.lastUsedAt?.getTime() ?? 0, touchedAt.get(key.id) ?? 0);
+  if (now.getTime() - lastUsed > TOUCH_RESOLUTION_MS) {
+    // Concurrent requests read the same old time: only the first of them writes the new one.
+    touchedAt.set(key.id, now.getTime());
     await repo.touchApiKeys(ctx.db, [key.id], now);
   }
   return {
@@ -151,7 +172,7 @@ export async function authenticateApiKey(
     userId: key.createdByUserId,
     label,
     organisationId: key.organisationId,
-    organisationKind: organisation.kind,
+    organisationKind: key.organisationKind,
     roles,
     scopes: key.scopes as ApiKeyScope[],
   };

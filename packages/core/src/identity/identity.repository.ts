@@ -145,9 +145,55 @@ export async function insertApiKey(tx: Db | Tx, values: typeof apiKeys.$inferIns
   return row!;
 }
 
-export async function findApiKeyByPrefix(db: Db | Tx, prefix: string): Promise<ApiKeyRow | undefined> {
-  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.prefix, prefix));
-  return row;
+/** What authenticating a key needs: the key, its organisation's kind and its creator's roles there. */
+export interface ApiKeyCredential {
+  id: string;
+  prefix: string;
+  organisationId: string;
+  organisationKind: OrganisationRow['kind'];
+  createdByUserId: string | null;
+  name: string;
+  secretHash: string;
+  scopes: string[];
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  /** The creator's current roles in the key's organisation (empty for a system key). */
+  creatorRoles: string[];
+}
+
+/** The keys with these prefixes, with their organisation's kind and their creator's roles, in one statement. */
+export async function findApiKeyCredentials(
+  db: Db | Tx,
+  prefixes: readonly string[],
+): Promise<Map<string, ApiKeyCredential>> {
+  const result = await db.execute(sql`
+    select k.id, k.prefix, k.organisation_id, o.kind as organisation_kind, k.created_by_user_id, k.name,
+           k.secret_hash, k.scopes, k.last_used_at, k.expires_at, k.revoked_at,
+           coalesce((select array_agg(m.role order by m.role) from memberships m
+                      where m.user_id = k.created_by_user_id and m.organisation_id = k.organisation_id),
+                    '{}'::text[]) as creator_roles
+      from api_keys k join organisations o on o.id = k.organisation_id
+     where k.prefix = any(${sql.param([...prefixes])}::text[])`);
+  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+  const found = new Map<string, ApiKeyCredential>();
+  for (const r of (result as unknown as { rows: Record<string, unknown>[] }).rows) {
+    found.set(r.prefix as string, {
+      id: r.id as string,
+      prefix: r.prefix as string,
+      organisationId: r.organisation_id as string,
+      organisationKind: r.organisation_kind as OrganisationRow['kind'],
+      createdByUserId: (r.created_by_user_id as string | null) ?? null,
+      name: r.name as string,
+      secretHash: r.secret_hash as string,
+      scopes: r.scopes as string[],
+      lastUsedAt: date(r.last_used_at),
+      expiresAt: date(r.expires_at),
+      revokedAt: date(r.revoked_at),
+      creatorRoles: r.creator_roles as string[],
+    });
+  }
+  return found;
 }
 
 /** Scoped by organisation: a key of another tenant is simply not found. */

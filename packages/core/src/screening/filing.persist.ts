@@ -1,87 +1,46 @@
 import type { FilingRejection, Lane } from '@aeolus/contracts';
+import { appendAudit } from '../audit/audit.service.js';
 import type { Tx } from '../db/client.js';
 import { enqueueEvents, type NewEvent } from '../events/outbox.js';
 import type { Actor } from '../identity/actor.js';
-import { recordChange } from '../shared/record-change.js';
-import type { Screened } from './screening.evaluate.js';
+import { capacityCandidate, type Screened } from './screening.evaluate.js';
 import * as repo from './screening.repository.js';
 import type { ScreeningContext } from './screening-context.js';
 import { applyCapacity, officeDay } from './selectivity.js';
 
 /**
  * The write half of a filing, inside its transaction: office capacity (the office-day counters locked),
- * then the parties first seen, the batch, its results, one audit entry for the batch and one event per
- * result — a fixed number of statements whatever the batch size.
+ * then the parties first seen, the batches, their results, one audit entry and one event per batch and per
+ * result — a fixed number of statements whatever the number of requests and consignments.
  */
 
 const EVENT_CHUNK = 4_000;
 
-export interface Persist {
-  context: ScreeningContext;
-  filerOrganisationId: string;
+/** One filing request: a batch of its own (its row, its receipt, its idempotency key). */
+export interface PersistBatch {
+  /** The request's actor: its label and request id go on the batch row and its events. */
+  actor: Actor;
   batchId: string;
-  receivedAt: Date;
   screened: Screened[];
   rejected: FilingRejection[];
-  newParties: string[];
-  format: 'single' | 'json' | 'ndjson';
+  format: 'single' | 'json' | 'ndjson' | 'csv';
   firstIndex: number;
   itemCount: number;
   idempotencyKey: string | null;
 }
 
-export async function persist(tx: Tx, actor: Actor, p: Persist): Promise<void> {
-  const { context } = p;
-  const administrationId = context.administrationId;
-  const capacities = new Map(context.settings.officeCapacities.map((c) => [c.office, c.dailyRedCapacity]));
-  const offices = [
-    ...new Set(
-      p.screened
-        .filter((s) => s.decision.lane === 'red' && s.office !== null && capacities.has(s.office))
-        .map((s) => s.office!),
-    ),
-  ];
-  if (offices.length > 0) {
-    const day = officeDay(p.receivedAt, context.settings.timeZone);
-    const used = await repo.lockOfficeUsage(tx, { administrationId, day, offices });
-    const capacity = applyCapacity({
-      candidates: p.screened.map((s) => ({
-        lane: s.decision.lane,
-        score: s.decision.score,
-        office: s.office,
-        exempt: s.decision.mandatoryRed ? 'rule' : s.decision.randomlySelected ? 'random' : null,
-      })),
-      capacities,
-      used,
-      day,
-    });
-    for (const [i, step] of capacity.steps) {
-      const decision = p.screened[i]!.decision;
-      decision.steps.push(step);
-      if (capacity.downgraded.has(i)) {
-        decision.lane = 'yellow';
-        p.screened[i]!.downgraded = true;
-      }
-    }
-    await repo.addOfficeUsage(tx, { administrationId, day, added: capacity.added });
-  }
+/** Requests of one filer screened together (one request, or concurrent single filings grouped). */
+export interface Persist {
+  context: ScreeningContext;
+  filerOrganisationId: string;
+  receivedAt: Date;
+  newParties: string[];
+  batches: PersistBatch[];
+}
 
-  await repo.insertParties(tx, administrationId, p.newParties);
-  await repo.insertBatch(tx, {
-    id: p.batchId,
-    administrationId,
-    filerOrganisationId: p.filerOrganisationId,
-    receivedAt: p.receivedAt,
-    format: p.format,
-    itemCount: p.itemCount,
-    acceptedCount: p.screened.length,
-    rejected: p.rejected,
-    firstIndex: p.firstIndex,
-    idempotencyKey: p.idempotencyKey,
-    actorLabel: actor.label,
-    requestId: actor.requestId ?? null,
-  });
-  const rows: repo.NewResult[] = p.screened.map((s) => ({
+/** The stored row of a screened consignment (the filing and the demo history write the same rows). */
+export function toNewResult(s: Screened): repo.NewResult {
+  return {
     id: s.resultId,
     batchIndex: s.item.index,
     reference: s.item.reference,
@@ -94,18 +53,81 @@ export async function persist(tx: Tx, actor: Actor, p: Persist): Promise<void> {
     score: s.decision.score,
     referrals: s.evaluation.referrals,
     firedRuleIds: s.evaluation.fired.map((f) => f.ruleId),
-    explanation: { evaluation: s.evaluation, rawScore: s.decision.rawScore, steps: s.decision.steps },
+    explanation: {
+      evaluation: s.evaluation,
+      rawScore: s.decision.rawScore,
+      steps: s.decision.steps,
+      facts: s.facts,
+    },
     aeoFacts: s.aeoFacts,
     isAeo: s.isAeo,
     randomDraw: s.draw,
     randomlySelected: s.decision.randomlySelected,
     capacityDowngraded: s.downgraded,
-  }));
+  };
+}
+
+/**
+ * Writes the requests of a group in the caller's transaction with one statement per table whatever the
+ * number of requests and consignments: each request keeps its own batch row and `screening.batch.filed`
+ * event, as if filed alone; the group gets one audit entry (ADR 0003's bulk rule: the audit chain's lock
+ * serialises audited writers, so an entry per request would serialise every filing behind it).
+ */
+export async function persist(tx: Tx, actor: Actor, p: Persist): Promise<void> {
+  const { context } = p;
+  const administrationId = context.administrationId;
+  const screened = p.batches.flatMap((b) => b.screened);
+  const capacities = new Map(context.settings.officeCapacities.map((c) => [c.office, c.dailyRedCapacity]));
+  const offices = [
+    ...new Set(
+      screened
+        .filter((s) => s.decision.lane === 'red' && s.office !== null && capacities.has(s.office))
+        .map((s) => s.office!),
+    ),
+  ];
+  if (offices.length > 0) {
+    const day = officeDay(p.receivedAt, context.settings.timeZone);
+    const used = await repo.lockOfficeUsage(tx, { administrationId, day, offices });
+    const capacity = applyCapacity({
+      candidates: screened.map(capacityCandidate),
+      capacities,
+      used,
+      day,
+    });
+    for (const [i, step] of capacity.steps) {
+      const decision = screened[i]!.decision;
+      decision.steps.push(step);
+      if (capacity.downgraded.has(i)) {
+        decision.lane = 'yellow';
+        screened[i]!.downgraded = true;
+      }
+    }
+    await repo.addOfficeUsage(tx, { administrationId, day, added: capacity.added });
+  }
+
+  await repo.insertParties(tx, administrationId, p.newParties);
+  await repo.insertBatches(
+    tx,
+    p.batches.map((b) => ({
+      id: b.batchId,
+      administrationId,
+      filerOrganisationId: p.filerOrganisationId,
+      receivedAt: p.receivedAt,
+      format: b.format,
+      itemCount: b.itemCount,
+      acceptedCount: b.screened.length,
+      rejected: b.rejected,
+      firstIndex: b.firstIndex,
+      idempotencyKey: b.idempotencyKey,
+      actorLabel: b.actor.label,
+      requestId: b.actor.requestId ?? null,
+    })),
+  );
+  const rows = p.batches.map((b) => b.screened.map(toNewResult));
   await repo.insertResults(
     tx,
     {
       administrationId,
-      batchId: p.batchId,
       filerOrganisationId: p.filerOrganisationId,
       receivedAt: p.receivedAt,
       ruleSetVersionId: context.version.id,
@@ -114,50 +136,75 @@ export async function persist(tx: Tx, actor: Actor, p: Persist): Promise<void> {
       policyRevision: context.policyRevision,
       watchListsRevision: context.watchListsRevision,
     },
-    rows,
+    p.batches.flatMap((b, i) => rows[i]!.map((row) => ({ ...row, batchId: b.batchId }))),
   );
 
-  const lanes: Record<Lane, number> = { green: 0, blue: 0, yellow: 0, red: 0 };
-  for (const row of rows) lanes[row.lane as Lane]++;
-  // One audit entry per batch (the audit chain serialises writers); one event per result.
-  await recordChange(tx, actor, {
+  const summaries = p.batches.map((b, i) => {
+    const lanes: Record<Lane, number> = { green: 0, blue: 0, yellow: 0, red: 0 };
+    for (const row of rows[i]!) lanes[row.lane as Lane]++;
+    return {
+      batchId: b.batchId,
+      format: b.format,
+      items: b.itemCount,
+      accepted: b.screened.length,
+      rejected: b.rejected.length,
+      lanes,
+      ...(p.batches.length > 1 ? { requestId: b.actor.requestId ?? null } : {}),
+    };
+  });
+  const { batchId: onlyBatchId, ...only } = summaries[0]!;
+  await appendAudit(tx, actor, {
     action: 'screening.batch.filed',
     subjectType: 'screening_batch',
-    subjectId: p.batchId,
+    // A group of concurrent single filings: one entry naming every batch (and its request) in the summary.
+    subjectId: summaries.length === 1 ? onlyBatchId : null,
     organisationId: p.filerOrganisationId,
     summary: {
-      after: {
-        administrationId,
-        format: p.format,
-        items: p.itemCount,
-        accepted: rows.length,
-        rejected: p.rejected.length,
-        lanes,
-        ruleSetVersionId: context.version.id,
-      },
+      after:
+        summaries.length === 1
+          ? { administrationId, ...only, ruleSetVersionId: context.version.id }
+          : { administrationId, batches: summaries, ruleSetVersionId: context.version.id },
     },
-    event: { batchId: p.batchId, administrationId, accepted: rows.length, rejected: p.rejected.length },
   });
-  const events: NewEvent[] = rows.map((row) => ({
-    type: 'screening.consignment.screened',
-    organisationId: administrationId,
-    subjectType: 'screening_result',
-    subjectId: row.id,
-    payload: {
-      resultId: row.id,
-      batchId: p.batchId,
-      reference: row.reference,
-      filerOrganisationId: p.filerOrganisationId,
-      mode: row.mode,
-      office: row.office,
-      lane: row.lane,
-      score: row.score,
-      referrals: row.referrals,
-      isAeo: row.isAeo,
-      ruleSetVersionId: context.version.id,
-    },
-    requestId: actor.requestId ?? null,
-  }));
+  const events: NewEvent[] = [];
+  p.batches.forEach((b, i) => {
+    const requestId = b.actor.requestId ?? null;
+    events.push({
+      type: 'screening.batch.filed',
+      organisationId: p.filerOrganisationId,
+      subjectType: 'screening_batch',
+      subjectId: b.batchId,
+      payload: {
+        batchId: b.batchId,
+        administrationId,
+        accepted: b.screened.length,
+        rejected: b.rejected.length,
+      },
+      requestId,
+    });
+    for (const row of rows[i]!) {
+      events.push({
+        type: 'screening.consignment.screened',
+        organisationId: administrationId,
+        subjectType: 'screening_result',
+        subjectId: row.id,
+        payload: {
+          resultId: row.id,
+          batchId: b.batchId,
+          reference: row.reference,
+          filerOrganisationId: p.filerOrganisationId,
+          mode: row.mode,
+          office: row.office,
+          lane: row.lane,
+          score: row.score,
+          referrals: row.referrals,
+          isAeo: row.isAeo,
+          ruleSetVersionId: context.version.id,
+        },
+        requestId,
+      });
+    }
+  });
   for (let start = 0; start < events.length; start += EVENT_CHUNK) {
     await enqueueEvents(tx, events.slice(start, start + EVENT_CHUNK));
   }

@@ -90,6 +90,104 @@ describe('office capacity under concurrency', () => {
   });
 });
 
+describe('concurrent single filings (micro-batching)', () => {
+  const one = (reference: string) => cleanConsignment({ reference });
+  const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+  it('files them in one transaction: one audit entry, yet each its own batch, receipt and event', async () => {
+    const audit = await count(
+      `select count(*)::int as n from audit_log where action = 'screening.batch.filed'`,
+    );
+    const filed = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        fileConsignments(t.ctx, trader, { items: [one(`GROUP-${i}`)], format: 'single' }),
+      ),
+    );
+    expect(new Set(filed.map((f) => f.batchId)).size).toBe(12);
+    filed.forEach((f, i) => {
+      expect(f.items).toEqual([
+        expect.objectContaining({ index: 0, status: 'screened', reference: `GROUP-${i}` }),
+      ]);
+    });
+    const ids = filed.map((f) => `'${f.batchId}'`).join(',');
+    expect(await count(`select count(*)::int as n from screening_results where batch_id in (${ids})`)).toBe(
+      12,
+    );
+    expect(
+      await count(
+        `select count(*)::int as n from screening_batches where id in (${ids}) and format = 'single'`,
+      ),
+    ).toBe(12);
+    expect(
+      await count(
+        `select count(*)::int as n from outbox_events where type = 'screening.batch.filed' and subject_id in (${ids})`,
+      ),
+    ).toBe(12);
+    // Called in the same turn, they formed one group: one audit entry naming every batch.
+    expect(
+      await count(`select count(*)::int as n from audit_log where action = 'screening.batch.filed'`),
+    ).toBe(audit + 1);
+    const [entry] = await t.database.query<{ summary: { after: { batches: { batchId: string }[] } } }>(
+      `select summary from audit_log where action = 'screening.batch.filed' order by seq desc limit 1`,
+    );
+    expect(entry!.summary.after.batches.map((b) => b.batchId).sort()).toEqual(
+      filed.map((f) => f.batchId).sort(),
+    );
+  });
+
+  it('answers each request on its own: a refused one does not fail the others', async () => {
+    const taken = { key: 'group-taken', requestHash: sha('first body') };
+    const earlier = await fileConsignments(t.ctx, trader, {
+      items: [one('GROUP-KEY-0')],
+      format: 'single',
+      idempotency: taken,
+    });
+    const withNul = structuredClone(one('GROUP-NUL'));
+    withNul.goodsItems[0]!.description = 'Wooden \u0000 furniture';
+    const settled = await Promise.allSettled([
+      fileConsignments(t.ctx, trader, { items: [one('GROUP-OK-1')], format: 'single' }),
+      // The same key with another body: 409.
+      fileConsignments(t.ctx, trader, {
+        items: [one('GROUP-KEY-1')],
+        format: 'single',
+        idempotency: { key: 'group-taken', requestHash: sha('another body') },
+      }),
+      // The same key and body: the stored answer.
+      fileConsignments(t.ctx, trader, { items: [one('GROUP-KEY-0')], format: 'single', idempotency: taken }),
+      // A bad consignment: 400 with its field.
+      fileConsignments(t.ctx, trader, {
+        items: [{ ...one('GROUP-BAD'), modeOfTransport: 'teleport' }],
+        format: 'single',
+      }),
+      // Accepted by validation but refused by the database (jsonb holds no NUL character): the group's
+      // transaction fails, and every request is filed again alone.
+      fileConsignments(t.ctx, trader, { items: [withNul], format: 'single' }),
+      fileConsignments(t.ctx, trader, { items: [one('GROUP-OK-2')], format: 'single' }),
+    ]);
+    const [ok1, conflict, replayed, bad, nul, ok2] = settled;
+    expect(ok1).toMatchObject({ status: 'fulfilled', value: { replayed: false } });
+    expect(ok2).toMatchObject({ status: 'fulfilled', value: { replayed: false } });
+    expect(conflict).toMatchObject({ status: 'rejected', reason: { status: 409 } });
+    expect(replayed).toMatchObject({
+      status: 'fulfilled',
+      value: { replayed: true, batchId: earlier.batchId },
+    });
+    expect(bad).toMatchObject({ status: 'rejected', reason: { code: 'VALIDATION_FAILED' } });
+    expect(nul.status).toBe('rejected');
+    expect((nul as PromiseRejectedResult).reason.code).not.toBe('VALIDATION_FAILED');
+    for (const reference of ['GROUP-OK-1', 'GROUP-OK-2']) {
+      expect(
+        await count(`select count(*)::int as n from screening_results where reference = '${reference}'`),
+      ).toBe(1);
+    }
+    expect(
+      await count(
+        `select count(*)::int as n from screening_results where reference in ('GROUP-KEY-1', 'GROUP-BAD', 'GROUP-NUL')`,
+      ),
+    ).toBe(0);
+  });
+});
+
 describe('the compiled rule set', () => {
   it('is reused while nothing changes and rebuilt when a watch list changes', async () => {
     const administrationId = analyst.kind === 'user' ? analyst.organisationId : '';

@@ -2,12 +2,26 @@
 
 export { parseIdempotencyKey } from '../shared/idempotency.js';
 export {
+  getBacktest,
+  getBenefits,
+  getRuleStatistics,
+  listBacktests,
+  runBacktest,
+} from './analysis.service.js';
+export {
   type FileConsignments,
   type FilingFormat,
   type FilingResult,
   fileConsignments,
 } from './filing.service.js';
 export { parseNdjsonLine } from './filing.validation.js';
+export { SCREENING_IMPORT_COLUMNS } from './import.columns.js';
+export { mapConsignmentCsv } from './import.mapper.js';
+export {
+  type ImportConsignments,
+  type ImportOutcome,
+  importConsignmentsCsv,
+} from './import.service.js';
 export { getScreeningPolicy, updateScreeningPolicy } from './policy.service.js';
 export { getScreeningResult, listScreeningResults, recordScreeningOutcome } from './results.service.js';
 export {

@@ -34,6 +34,9 @@ export async function listScreeningResults(
       throw AppError.validation([{ path: 'cursor', message: 'must be the nextCursor of a previous page' }]);
     }
   }
+  if (query.from && query.to && Date.parse(query.to) <= Date.parse(query.from)) {
+    throw AppError.validation([{ path: 'querystring.to', message: 'must be after from' }]);
+  }
   const rows = await repo.listResults(ctx.db, {
     administrationId: tenantOf(actor),
     lane: query.lane,
@@ -41,6 +44,8 @@ export async function listScreeningResults(
     isAeo: query.aeo,
     rule: query.rule,
     referral: query.referral,
+    ruleSetVersionId: query.version,
+    outcome: query.outcome,
     from: query.from ? new Date(query.from) : undefined,
     to: query.to ? new Date(query.to) : undefined,
     before,

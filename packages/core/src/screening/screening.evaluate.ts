@@ -9,7 +9,13 @@ import type {
 import type { AeoRegisterEntry } from '../aeo/index.js';
 import { declaredAeoIds, partyKey, type ValidConsignment } from './filing.validation.js';
 import type { ScreeningContext } from './screening-context.js';
-import { type AeoTreatment, decideLane, type LaneDecision, randomDraw } from './selectivity.js';
+import {
+  type AeoTreatment,
+  type CapacityCandidate,
+  decideLane,
+  type LaneDecision,
+  randomDraw,
+} from './selectivity.js';
 
 /**
  * Screens validated consignments against a screening context: facts from the AEO register and the parties
@@ -23,6 +29,8 @@ export interface Screened {
   item: ValidConsignment;
   office: string | null;
   evaluation: ScreeningExplanation['evaluation'];
+  /** The facts the engine was given (kept with the result for backtests). */
+  facts: ScreeningFacts;
   decision: LaneDecision;
   aeoFacts: AeoFact[];
   isAeo: boolean;
@@ -32,6 +40,16 @@ export interface Screened {
 }
 
 const AEO_PARTIES = ['consignor', 'consignee'] as const;
+
+/** A screened consignment as office capacity sees it: rule-required and random reds are never downgraded. */
+export function capacityCandidate(s: Screened): CapacityCandidate {
+  return {
+    lane: s.decision.lane,
+    score: s.decision.score,
+    office: s.office,
+    exempt: s.decision.mandatoryRed ? 'rule' : s.decision.randomlySelected ? 'random' : null,
+  };
+}
 
 /** Whether a register entry is a valid AEO status for the party that declares it, and why not. */
 function claimStatus(
@@ -150,6 +168,7 @@ export function screenConsignments(input: {
       item,
       office: consignment.placeOfUnloading ?? null,
       evaluation,
+      facts,
       decision,
       aeoFacts,
       isAeo: aeo !== null,

@@ -1,5 +1,6 @@
 import type { AeoFact, Consignment, ScreeningExplanation } from '@aeolus/contracts';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { insertRecordset } from '../db/bulk-insert.js';
 import type { Db, Tx } from '../db/client.js';
 import { organisations } from '../identity/identity.tables.js';
 import {
@@ -85,8 +86,13 @@ export async function addOfficeUsage(
      where u.administration_id = ${input.administrationId} and u.day = ${input.day}::date and u.office = a.o`);
 }
 
-export async function insertBatch(tx: Tx, values: typeof screeningBatches.$inferInsert): Promise<void> {
-  await tx.insert(screeningBatches).values(values);
+/** The batch rows of one request or of a group of concurrent requests, in one statement. */
+export async function insertBatches(
+  tx: Tx,
+  rows: readonly (typeof screeningBatches.$inferInsert)[],
+): Promise<void> {
+  if (rows.length === 1) await tx.insert(screeningBatches).values(rows[0]!);
+  else if (rows.length > 1) await insertRecordset(tx, screeningBatches, rows);
 }
 
 export interface NewResult {
@@ -112,7 +118,6 @@ export interface NewResult {
 
 export interface ResultBatchColumns {
   administrationId: string;
-  batchId: string;
   filerOrganisationId: string;
   receivedAt: Date;
   ruleSetVersionId: string;
@@ -126,15 +131,21 @@ const RESULT_CHUNK = 5_000;
 
 /**
  * Inserts a batch's results, one statement per 5,000 rows: the rows travel as one JSON document that the
- * server expands with `json_to_recordset` (text arrays of large JSON values are slow to escape and parse;
- * one JSON parameter is not), and the batch-wide columns are sent once.
+ * server expands with `jsonb_to_recordset` (text arrays of large JSON values are slow to escape and parse;
+ * one JSON parameter is not; as `jsonb` it is parsed once and its objects go to the `jsonb` columns without
+ * being parsed again, about a fifth faster than `json`), and the columns common to the rows are sent once.
  */
-export async function insertResults(tx: Tx, common: ResultBatchColumns, results: readonly NewResult[]) {
+export async function insertResults(
+  tx: Tx,
+  common: ResultBatchColumns,
+  results: readonly (NewResult & { batchId: string })[],
+) {
   for (let start = 0; start < results.length; start += RESULT_CHUNK) {
     const chunk = results.slice(start, start + RESULT_CHUNK);
     const json = JSON.stringify(
       chunk.map((r) => ({
         id: r.id,
+        batch_id: r.batchId,
         batch_index: r.batchIndex,
         reference: r.reference,
         transport_document: r.transportDocument,
@@ -160,14 +171,14 @@ export async function insertResults(tx: Tx, common: ResultBatchColumns, results:
         dataset, office, received_at, consignment, lane, score, referrals, fired_rule_ids, explanation,
         rule_set_version_id, rule_set_id, rule_set_version, policy_revision, watch_lists_revision, aeo_facts,
         is_aeo, random_draw, randomly_selected, capacity_downgraded)
-      select r.id, ${common.administrationId}::uuid, ${common.batchId}::uuid, r.batch_index,
+      select r.id, ${common.administrationId}::uuid, r.batch_id, r.batch_index,
              ${common.filerOrganisationId}::uuid, r.reference, r.transport_document, r.mode, r.dataset, r.office,
              ${common.receivedAt.toISOString()}::timestamptz, r.consignment, r.lane, r.score, r.referrals, r.fired,
              r.explanation, ${common.ruleSetVersionId}::uuid, ${common.ruleSetId}, ${common.ruleSetVersion}::int,
              ${common.policyRevision}::int, ${common.watchListsRevision}::int, r.aeo_facts, r.is_aeo, r.random_draw,
              r.randomly_selected, r.capacity_downgraded
-        from json_to_recordset(${json}::json) as r(
-          id uuid, batch_index int, reference text, transport_document text, mode text, dataset text, office text,
+        from jsonb_to_recordset(${json}::jsonb) as r(
+          id uuid, batch_id uuid, batch_index int, reference text, transport_document text, mode text, dataset text, office text,
           consignment jsonb, lane text, score float8, referrals text[], fired text[], explanation jsonb,
           aeo_facts jsonb, is_aeo bool, random_draw float8, randomly_selected bool, capacity_downgraded bool)`);
   }
@@ -207,6 +218,9 @@ export interface ResultFilter {
   isAeo?: boolean;
   rule?: string;
   referral?: string;
+  ruleSetVersionId?: string;
+  /** `recorded` / `none`: whether an outcome was recorded; an outcome kind: the latest outcome. */
+  outcome?: 'recorded' | 'none' | 'no_finding' | 'discrepancy' | 'seizure';
   from?: Date;
   to?: Date;
   before?: { receivedAt: Date; id: string };
@@ -255,6 +269,14 @@ export async function listResults(db: Conn, filter: ResultFilter): Promise<Resul
   if (filter.isAeo !== undefined) where.push(eq(screeningResults.isAeo, filter.isAeo));
   if (filter.rule) where.push(sql`${screeningResults.firedRuleIds} @> array[${filter.rule}]::text[]`);
   if (filter.referral) where.push(sql`${screeningResults.referrals} @> array[${filter.referral}]::text[]`);
+  if (filter.ruleSetVersionId) where.push(eq(screeningResults.ruleSetVersionId, filter.ruleSetVersionId));
+  if (filter.outcome === 'recorded' || filter.outcome === 'none') {
+    const exists = sql`exists (select 1 from screening_outcomes o where o.result_id = ${screeningResults.id})`;
+    where.push(filter.outcome === 'recorded' ? exists : sql`not ${exists}`);
+  } else if (filter.outcome) {
+    where.push(sql`(select o.outcome from screening_outcomes o where o.result_id = ${screeningResults.id}
+                     order by o.recorded_at desc limit 1) = ${filter.outcome}`);
+  }
   if (filter.from)
     where.push(sql`${screeningResults.receivedAt} >= ${filter.from.toISOString()}::timestamptz`);
   if (filter.to) where.push(sql`${screeningResults.receivedAt} < ${filter.to.toISOString()}::timestamptz`);

@@ -38,7 +38,7 @@ export const screeningBatches = pgTable(
     administrationId: uuid('administration_id').notNull(),
     filerOrganisationId: uuid('filer_organisation_id').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true, precision: 3 }).notNull(),
-    format: text('format', { enum: ['single', 'json', 'ndjson'] }).notNull(),
+    format: text('format', { enum: ['single', 'json', 'ndjson', 'csv'] }).notNull(),
     itemCount: integer('item_count').notNull(),
     acceptedCount: integer('accepted_count').notNull(),
     /** Items refused with their field problems; `index` is the item's position in the request. */
