@@ -1,4 +1,13 @@
-import { AssignedCountryCode, LocalisedText } from '@aeolus/contracts';
+import {
+  AssignedCountryCode,
+  COMPILATION_BENEFITS,
+  COMPILATION_OPERATOR_ROLES,
+  LocalisedText,
+  MRA_STATUSES,
+  MraStatus,
+  WCO_REGION_IDS,
+  WcoRegion,
+} from '@aeolus/contracts';
 import { z } from 'zod';
 
 /**
@@ -12,17 +21,9 @@ import { z } from 'zod';
  * reserves for it, with its Member States listed; Member States get no entry of their own.
  */
 
-/** The six WCO regions (as in the WCO AEO Compendium). */
-export const WCO_REGIONS = [
-  'americas_caribbean',
-  'asia_pacific',
-  'europe',
-  'east_southern_africa',
-  'west_central_africa',
-  'mena',
-] as const;
-export const WcoRegion = z.enum(WCO_REGIONS);
-export type WcoRegion = z.infer<typeof WcoRegion>;
+/** The six WCO regions (as in the WCO AEO Compendium); the mapping lives in contracts. */
+export const WCO_REGIONS = WCO_REGION_IDS;
+export { MRA_STATUSES, MraStatus, WcoRegion };
 
 export const WCO_REGION_LABELS: Record<WcoRegion, LocalisedText> = {
   americas_caribbean: {
@@ -39,37 +40,12 @@ export const WCO_REGION_LABELS: Record<WcoRegion, LocalisedText> = {
   mena: { en: 'North of Africa, Near and Middle East', fr: 'Afrique du Nord, Proche et Moyen-Orient' },
 };
 
-export const OPERATOR_ROLES = [
-  'importer',
-  'exporter',
-  'manufacturer',
-  'customs_broker',
-  'freight_forwarder',
-  'carrier',
-  'warehouse_operator',
-  'terminal_operator',
-  'postal_express',
-] as const;
+export const OPERATOR_ROLES = COMPILATION_OPERATOR_ROLES;
 export const OperatorRole = z.enum(OPERATOR_ROLES);
 export type OperatorRole = z.infer<typeof OperatorRole>;
 
 /** Benefits as codes, so that programmes can be compared and counted. */
-export const AEO_BENEFITS = [
-  'fewer_controls',
-  'priority_examination',
-  'named_contact',
-  'simplified_procedures',
-  'reduced_guarantee',
-  'reduced_data',
-  'deferred_payment',
-  'prior_notice_of_controls',
-  'choice_of_control_place',
-  'dedicated_lanes',
-  'trade_resumption_priority',
-  'direct_port_delivery',
-  'faster_refunds',
-  'mra_recognition',
-] as const;
+export const AEO_BENEFITS = COMPILATION_BENEFITS;
 export const AeoBenefit = z.enum(AEO_BENEFITS);
 export type AeoBenefit = z.infer<typeof AeoBenefit>;
 
@@ -167,10 +143,6 @@ export const AeoProgrammeFile = z.strictObject({
   programmes: z.array(AeoProgramme).min(1),
 });
 export type AeoProgrammeFile = z.infer<typeof AeoProgrammeFile>;
-
-export const MRA_STATUSES = ['signed', 'in_negotiation', 'suspended', 'terminated'] as const;
-export const MraStatus = z.enum(MRA_STATUSES);
-export type MraStatus = z.infer<typeof MraStatus>;
 
 /**
  * One arrangement, stored once with all its parties: each party's list of MRAs is derived from it, so

@@ -10,6 +10,16 @@ export {
   type ProgrammeMra,
 } from './compilation.data.js';
 export {
+  compilationStats,
+  filterProgrammes,
+  getPublicProgramme,
+  listPublicProgrammes,
+  loadPublicCompilation,
+  mraNetwork,
+  type PublicCompilation,
+} from './compilation.directory.js';
+export { programmesToCsv, programmesToXlsx } from './compilation.export.js';
+export {
   AEO_BENEFITS,
   AEO_HEADINGS,
   AeoBenefit,
@@ -29,3 +39,13 @@ export {
   WCO_REGIONS,
   WcoRegion,
 } from './compilation.schemas.js';
+export { seedCompilation } from './compilation.seed.js';
+export {
+  createCuratedProgramme,
+  getCuratedProgramme,
+  listCuratedProgrammes,
+  publishCuratedProgramme,
+  rejectCuratedProgramme,
+  submitCuratedProgramme,
+  updateCuratedProgramme,
+} from './compilation-curation.service.js';
