@@ -56,3 +56,14 @@ export const SaveSaqVersion = z.strictObject({
   definition: z.unknown().refine((value) => value !== undefined, 'a questionnaire definition is required'),
 });
 export type SaveSaqVersion = z.infer<typeof SaveSaqVersion>;
+
+/**
+ * The same shapes for any questionnaire kind with versions (the SAFE monitoring questionnaire too). For
+ * SAFE, `isInUse` is false and `applicationCount` counts the secretariat's campaigns that pinned the version.
+ */
+export const QuestionnaireVersionList = SaqVersionList;
+export const QuestionnaireVersionDetail = SaqVersionDetail;
+export const SaveQuestionnaireVersion = SaveSaqVersion;
+export type QuestionnaireVersionList = SaqVersionList;
+export type QuestionnaireVersionDetail = SaqVersionDetail;
+export type SaveQuestionnaireVersion = SaveSaqVersion;

@@ -2,6 +2,7 @@ import { degrees, PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } 
 import QRCode from 'qrcode';
 import type { Db, Tx } from '../db/client.js';
 import { AppError } from '../errors.js';
+import { printable } from '../shared/pdf-text.js';
 import { type CertificateDetails, findCertificateDetails } from './aeo-certificate.public.js';
 
 /** The public verification page a certificate's QR code opens (the web app's `/verify/:aeoId`). */
@@ -14,12 +15,6 @@ const NAVY = rgb(0.06, 0.17, 0.36);
 const GOLD = rgb(0.72, 0.56, 0.2);
 const GREY = rgb(0.35, 0.38, 0.42);
 const RED = rgb(0.7, 0.1, 0.1);
-
-// The standard PDF fonts only encode WinAnsi; anything else (e.g. a holder name in another script)
-// is replaced rather than failing the whole document.
-const WIN_ANSI_EXTRA = new Set([...'€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ']);
-const printable = (text: string) =>
-  [...text].map((ch) => ((ch.codePointAt(0) ?? 0) <= 0xff || WIN_ANSI_EXTRA.has(ch) ? ch : '?')).join('');
 
 const dateOf = (d: Date | string | null) =>
   d === null ? null : (typeof d === 'string' ? d : d.toISOString()).slice(0, 10);

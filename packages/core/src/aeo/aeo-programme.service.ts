@@ -7,8 +7,7 @@ import { AppError } from '../errors.js';
 import type { Actor } from '../identity/actor.js';
 import { authorize, tenantOf } from '../identity/authorization.js';
 import { getDefaultAeoSaq } from '../questionnaire/default-definitions.js';
-import { fingerprintDefinition } from '../questionnaire/questionnaire.definition.js';
-import { questionnaireDefinitions } from '../questionnaire/questionnaire.tables.js';
+import { ensurePublishedDefinition } from '../questionnaire/questionnaire.store.js';
 import { recordChange } from '../shared/record-change.js';
 import { toProgramme } from './aeo.mapper.js';
 import * as repo from './aeo.repository.js';
@@ -155,24 +154,8 @@ export async function updateProgramme(
  * Stores the shipped default SAQ as a published definition version (once; a version is never edited),
  * and returns its id. Applications pin this id, so a later version never changes their answers' meaning.
  */
-export async function publishDefaultSaq(tx: Tx): Promise<string> {
-  const definition = getDefaultAeoSaq();
-  const version = String(definition.version);
-  const existing = await repo.findDefinitionByKey(tx, definition.id, version);
-  if (existing) return existing.id;
-  const [row] = await tx
-    .insert(questionnaireDefinitions)
-    .values({
-      key: definition.id,
-      version,
-      kind: 'aeo_saq',
-      status: 'published',
-      definition: definition as unknown as Record<string, unknown>,
-      fingerprint: fingerprintDefinition(definition),
-      publishedAt: new Date(),
-    })
-    .returning();
-  return row!.id;
+export function publishDefaultSaq(tx: Tx): Promise<string> {
+  return ensurePublishedDefinition(tx, getDefaultAeoSaq(), 'aeo_saq');
 }
 
 /** Creates an administration's programme (the seed and the CLI do this; there is one per administration). */

@@ -1,29 +1,16 @@
-import type { QuestionnaireDefinition } from '@aeolus/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import { documents } from '../documents/documents.tables.js';
 import { AppError } from '../errors.js';
 import { assertValidResponse } from '../questionnaire/questionnaire.answers.js';
-import { validateDefinition } from '../questionnaire/questionnaire.definition.js';
-import * as repo from './aeo.repository.js';
+import { loadStoredDefinition } from '../questionnaire/questionnaire.store.js';
+import type * as repo from './aeo.repository.js';
 
 /** What evidence answers attach to: documents uploaded for this application (see documents module). */
 export const APPLICATION_DOCUMENT_SUBJECT = 'aeo_application';
 
-// A published definition version never changes, so its parsed form can be cached by id.
-const parsed = new Map<string, QuestionnaireDefinition>();
-
-export async function loadPinnedDefinition(db: Db | Tx, id: string): Promise<QuestionnaireDefinition> {
-  const cached = parsed.get(id);
-  if (cached) return cached;
-  const row = await repo.findDefinition(db, id);
-  if (!row) throw new AppError('INTERNAL', `Questionnaire definition ${id} is missing`);
-  const result = validateDefinition(row.definition);
-  if (!result.ok)
-    throw new AppError('INTERNAL', `Questionnaire definition ${row.key}@${row.version} is invalid`);
-  parsed.set(id, result.definition);
-  return result.definition;
-}
+/** The SAQ version an application pinned (the questionnaire module's store; versions are immutable). */
+export const loadPinnedDefinition = loadStoredDefinition;
 
 /**
  * Validates SAQ answers against the version the application pinned, for the variant chosen when the

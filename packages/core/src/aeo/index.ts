@@ -39,6 +39,8 @@ export {
   getAeoImportTarget,
   importAeoBatch,
 } from './aeo-import.service.js';
+// The public AEO compilation reads platform programmes live through this.
+export { listPlatformProgrammeSummaries, type PlatformProgrammeSummary } from './aeo-programme.public.js';
 // Programme settings and the application lifecycle (submission, validation, decision, monitoring).
 export {
   createProgramme,

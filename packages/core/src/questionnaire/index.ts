@@ -35,3 +35,4 @@ export {
 } from './questionnaire.engine.js';
 export { type ScoreResponseOptions, scoreResponse } from './questionnaire.report.js';
 export { maxScore, scoreAnswer } from './questionnaire.scoring.js';
+export { ensurePublishedDefinition, loadStoredDefinition } from './questionnaire.store.js';

@@ -29,6 +29,45 @@ export {
   type SafeDimension,
 } from './gap-actions.js';
 export {
+  closeSafeCampaign,
+  createSafeCampaign,
+  getSafeAggregates,
+  getSafeCampaign,
+  getSafeCampaignProgress,
+  getSafeCampaignQuestionnaire,
+  inviteSafeAdministrations,
+  listSafeAdministrations,
+  listSafeCampaigns,
+  SAFE_REMINDER_DAYS,
+  sendSafeDeadlineReminders,
+  submittedCards,
+} from './safe-campaigns.service.js';
+export { exportSafeCampaign } from './safe-export.js';
+export { measuredFacts, mrasByPhaseFor } from './safe-measured.js';
+export { createSafePlanAction, listSafePlan, updateSafePlanAction } from './safe-plan.service.js';
+export {
+  createSafeQuestionnaireVersion,
+  deleteSafeQuestionnaireVersion,
+  getSafeQuestionnaireVersion,
+  listSafeQuestionnaireVersions,
+  publishSafeQuestionnaireVersion,
+  retireSafeQuestionnaireVersion,
+  updateSafeQuestionnaireVersion,
+} from './safe-questionnaire-versions.service.js';
+export { startSafeReminderLoop } from './safe-reminders.js';
+export { buildSafeReportPdf, renderSafeReportPdf } from './safe-report.pdf.js';
+export {
+  copyPreviousSafeResponse,
+  getMySafeResponse,
+  getSafeResponse,
+  getSafeResults,
+  listSafeResponses,
+  returnSafeResponse,
+  SAFE_EVIDENCE_SUBJECT,
+  saveSafeResponse,
+  submitSafeResponse,
+} from './safe-responses.service.js';
+export {
   type SafeAssessment,
   type SafeContribution,
   type SafeDimensionScore,

@@ -6,6 +6,7 @@ import { Panel } from '../../components/Panel.js';
 import type { Resource } from '../../lib/use-resource.js';
 import { DocumentFacts } from './DocumentFacts.js';
 import { FileUpload } from './FileUpload.js';
+import { operatorApi } from './operator-api.js';
 
 const ALL_TYPES = Object.values(DOCUMENT_MIME_TYPES);
 
@@ -46,7 +47,7 @@ export function CaseDocumentsPanel({
       </AsyncList>
       {canUpload ? (
         <FileUpload
-          applicationId={applicationId}
+          upload={(file) => operatorApi.upload(applicationId, file)}
           id="case-document-upload"
           label={t('aeoOperator.documents.upload')}
           hint={t('aeoOperator.documents.uploadHint')}

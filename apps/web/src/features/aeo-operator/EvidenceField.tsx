@@ -1,21 +1,21 @@
-import type { Document, Question } from '@aeolus/contracts';
+import type { Document } from '@aeolus/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GroupFrame } from '../questionnaire/GroupFrame.js';
+import type { EvidenceSlot } from '../questionnaire/QuestionField.js';
 import { DocumentFacts } from './DocumentFacts.js';
 import { FileUpload } from './FileUpload.js';
-import { GroupFrame } from './GroupFrame.js';
-
-type EvidenceQuestion = Extract<Question, { type: 'evidence' }>;
 
 export interface EvidenceContext {
-  applicationId: string;
-  /** Documents attached to the application, by id. */
+  /** Uploads a file to where the questionnaire's evidence is kept (the application, the organisation). */
+  upload(file: File): Promise<Document>;
+  /** Documents already there, by id: they can be attached again without uploading. */
   documents: ReadonlyMap<string, Document>;
   onUploaded(document: Document): void;
 }
 
 /**
- * An evidence question: files uploaded for it, or already on the application, listed with what the
+ * An evidence question (AEO SAQ, SAFE monitoring): files uploaded for it, or already on the case, listed with what the
  * platform found in them. The answer is the list of document ids; a removed file stays on the application.
  */
 export function EvidenceField({
@@ -28,17 +28,7 @@ export function EvidenceField({
   disabled,
   context,
   onChange,
-}: {
-  question: EvidenceQuestion;
-  label: string;
-  labelSuffix: string | undefined;
-  hint: string | undefined;
-  error: string | undefined;
-  documentIds: readonly string[];
-  disabled: boolean;
-  context: EvidenceContext;
-  onChange(ids: string[]): void;
-}) {
+}: EvidenceSlot & { context: EvidenceContext }) {
   const { t } = useTranslation();
   const [reuse, setReuse] = useState('');
   const inputId = `q-${question.id}`;
@@ -81,7 +71,7 @@ export function EvidenceField({
       ) : (
         <div className="evidence-add">
           <FileUpload
-            applicationId={context.applicationId}
+            upload={context.upload}
             id={inputId}
             label={t('aeoOperator.evidence.add')}
             hint={t('aeoOperator.evidence.accepted', {

@@ -2,16 +2,15 @@ import type { Document } from '@aeolus/contracts';
 import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Loading.js';
-import { operatorApi } from './operator-api.js';
 import { uploadErrorMessage } from './saq-problems.js';
 
 /**
- * Uploads one file to the application as soon as it is chosen. The server decides what the file really is
+ * Uploads one file as soon as it is chosen. The server decides what the file really is
  * and refuses what it cannot take (wrong type, corrupt, encrypted, empty, too big); the refusal is shown
  * under the label, naming the file, and announced at once.
  */
 export function FileUpload({
-  applicationId,
+  upload: send,
   id,
   label,
   hint,
@@ -20,7 +19,8 @@ export function FileUpload({
   testId,
   onUploaded,
 }: {
-  applicationId: string;
+  /** Sends the file where it belongs (an application, an organisation) and returns the stored document. */
+  upload(file: File): Promise<Document>;
   id: string;
   label: string;
   hint?: string;
@@ -42,7 +42,7 @@ export function FileUpload({
     setBusy(true);
     setError(undefined);
     try {
-      onUploaded(await operatorApi.upload(applicationId, file));
+      onUploaded(await send(file));
     } catch (failure) {
       setError(uploadErrorMessage(t, failure, i18n.language, file.name));
     } finally {

@@ -1,11 +1,8 @@
-import type { DocumentSignature, LocalisedText } from '@aeolus/contracts';
+import type { DocumentSignature } from '@aeolus/contracts';
 
 /** Small formatting rules of the operator's AEO pages, kept pure so they are tested on their own. */
 
-/** A definition's text in the UI language (English when the language is neither). */
-export function localised(text: LocalisedText, language: string): string {
-  return language.startsWith('fr') ? text.fr : text.en;
-}
+export { localised } from '../questionnaire/localised.js';
 
 const LOCALE_TAGS: Record<string, string> = { en: 'en-GB', fr: 'fr-FR' };
 
@@ -41,9 +38,4 @@ export type SignatureVerdict = 'intact' | 'changedAfterSigning' | 'broken';
 export function signatureVerdict(signature: DocumentSignature): SignatureVerdict {
   if (!signature.intact) return 'broken';
   return signature.coversWholeDocument ? 'intact' : 'changedAfterSigning';
-}
-
-/** A time of day in the UI language ("14:05"), for "saved at …". */
-export function formatTime(date: Date, language: string): string {
-  return new Intl.DateTimeFormat(LOCALE_TAGS[language] ?? language, { timeStyle: 'short' }).format(date);
 }

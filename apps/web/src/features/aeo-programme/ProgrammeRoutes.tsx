@@ -16,7 +16,7 @@ import { ClocksSection } from './ClocksSection.js';
 import { CriteriaSection } from './CriteriaSection.js';
 import { GeneralSection } from './GeneralSection.js';
 import { useLanguage } from './ProgrammeForm.js';
-import { programmeApi } from './programme-api.js';
+import { programmeApi, saqVersionsApi } from './programme-api.js';
 import { SaqVersionPage } from './SaqVersionPage.js';
 import { SaqVersionsPage } from './SaqVersionsPage.js';
 import './programme.css';
@@ -59,11 +59,11 @@ export function ProgrammeRoutes() {
         path="saq"
         element={
           <ProgrammeFrame canEdit={canEdit} programme={programme}>
-            <SaqVersionsPage canEdit={canEdit} />
+            <SaqVersionsPage canEdit={canEdit} api={saqVersionsApi} />
           </ProgrammeFrame>
         }
       />
-      <Route path="saq/:id" element={<SaqVersionPage canEdit={canEdit} />} />
+      <Route path="saq/:id" element={<SaqVersionPage canEdit={canEdit} api={saqVersionsApi} />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -14,24 +14,36 @@ import { formatDateTime } from '../../lib/format.js';
 import { useAsyncAction } from '../../lib/use-async-action.js';
 import { useResource } from '../../lib/use-resource.js';
 import { useLanguage } from './ProgrammeForm.js';
-import { programmeApi } from './programme-api.js';
 import { SaqDefinitionForm } from './SaqDefinitionForm.js';
 import { SaqDefinitionView } from './SaqDefinitionView.js';
-import { SaqStatusBadges } from './SaqVersionsPage.js';
+import { SaqStatusBadges, type VersionTexts } from './SaqVersionsPage.js';
+import type { VersionsApi } from './versions-api.js';
 
 type Pending = 'publish' | 'retire' | 'delete' | undefined;
 type Variant = 'standard' | 'sme';
 
-/** One SAQ version: what it is, both variants read-only, and for admins its lifecycle actions. */
-export function SaqVersionPage({ canEdit }: { canEdit: boolean }) {
+/**
+ * One questionnaire version: what it is, both variants read-only, and for those who may edit its
+ * lifecycle actions, and a copy of it as a new draft.
+ */
+export function SaqVersionPage({
+  canEdit,
+  api,
+  texts = {},
+}: {
+  canEdit: boolean;
+  api: VersionsApi;
+  texts?: VersionTexts;
+}) {
   const { t, i18n } = useTranslation();
   const language = useLanguage();
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const { notify } = useNotices();
-  const version = useResource((signal) => programmeApi.getSaqVersion(id, signal), id);
+  const version = useResource((signal) => api.get(id, signal), id);
   const [pending, setPending] = useState<Pending>();
   const [replacing, setReplacing] = useState(false);
+  const [copying, setCopying] = useState(false);
   const [variant, setVariant] = useState<Variant>('standard');
   const action = useAsyncAction();
   const data = version.data;
@@ -42,15 +54,15 @@ export function SaqVersionPage({ canEdit }: { canEdit: boolean }) {
     if (!pending || !data) return;
     return action.run(async () => {
       if (pending === 'publish') {
-        await programmeApi.publishSaqVersion(id);
-        notify(t('aeoProgramme.saq.published', { version: data.version }));
+        await api.publish(id);
+        notify(texts.published ?? t('aeoProgramme.saq.published', { version: data.version }));
       } else if (pending === 'retire') {
-        await programmeApi.retireSaqVersion(id);
+        await api.retire(id);
         notify(t('aeoProgramme.saq.retired', { version: data.version }));
       } else {
-        await programmeApi.deleteSaqVersion(id);
+        await api.remove(id);
         notify(t('aeoProgramme.saq.deleted', { version: data.version }));
-        navigate('/aeo/programme/saq');
+        navigate(api.pagePath);
       }
       setPending(undefined);
       version.reload();
@@ -60,17 +72,17 @@ export function SaqVersionPage({ canEdit }: { canEdit: boolean }) {
   const dialog = {
     publish: {
       title: t('aeoProgramme.saq.confirmPublish', { version: label }),
-      body: t('aeoProgramme.saq.confirmPublishBody'),
+      body: texts.confirmPublishBody ?? t('aeoProgramme.saq.confirmPublishBody'),
       label: t('aeoProgramme.saq.publish'),
     },
     retire: {
       title: t('aeoProgramme.saq.confirmRetire', { version: label }),
-      body: t('aeoProgramme.saq.confirmRetireBody'),
+      body: texts.confirmRetireBody ?? t('aeoProgramme.saq.confirmRetireBody'),
       label: t('aeoProgramme.saq.retire'),
     },
     delete: {
       title: t('aeoProgramme.saq.confirmDelete', { version: label }),
-      body: t('aeoProgramme.saq.confirmDeleteBody'),
+      body: texts.confirmDeleteBody ?? t('aeoProgramme.saq.confirmDeleteBody'),
       label: t('aeoProgramme.saq.delete'),
     },
   };
@@ -78,25 +90,35 @@ export function SaqVersionPage({ canEdit }: { canEdit: boolean }) {
   return (
     <>
       <p>
-        <Link to="/aeo/programme/saq" className="back-link">
+        <Link to={api.pagePath} className="back-link">
           <Icon name="arrowLeft" size={16} />
-          {t('aeoProgramme.saq.back')}
+          {texts.back ?? t('aeoProgramme.saq.back')}
         </Link>
       </p>
       <PageHeader
-        eyebrow={t('aeoProgramme.saq.eyebrow')}
-        title={data ? data.title[language] : t('aeoProgramme.saq.title')}
+        eyebrow={texts.eyebrow ?? t('aeoProgramme.saq.eyebrow')}
+        title={data ? data.title[language] : (texts.title ?? t('aeoProgramme.saq.title'))}
         actions={
           data ? (
             <>
               <a
                 className="btn btn--secondary"
-                href={programmeApi.saqDownloadUrl(data.id)}
+                href={api.downloadUrl(data.id)}
                 download
                 data-testid="saq-download"
               >
                 {t('aeoProgramme.saq.download')}
               </a>
+              {canEdit && data.status !== 'draft' && !copying ? (
+                <button
+                  type="button"
+                  className="btn btn--secondary"
+                  onClick={() => setCopying(true)}
+                  data-testid="saq-copy"
+                >
+                  {t('aeoProgramme.saq.copy')}
+                </button>
+              ) : null}
               {canEdit && own && data.status === 'draft' ? (
                 <>
                   <button
@@ -146,6 +168,21 @@ export function SaqVersionPage({ canEdit }: { canEdit: boolean }) {
       {action.error && !pending ? <Alert tone="error" title={action.error} /> : null}
       {data ? (
         <>
+          {copying ? (
+            <SaqDefinitionForm
+              title={t('aeoProgramme.saq.form.copyTitle', { version: label })}
+              submitLabel={t('aeoProgramme.saq.form.create')}
+              initialText={JSON.stringify(data.definition, null, 2)}
+              onCancel={() => setCopying(false)}
+              onSubmit={async (definition) => {
+                const created = await api.create(definition);
+                notify(t('aeoProgramme.saq.created', { version: created.version }));
+                setCopying(false);
+                navigate(`${api.pagePath}/${created.id}`);
+                return created;
+              }}
+            />
+          ) : null}
           {replacing ? (
             <SaqDefinitionForm
               title={t('aeoProgramme.saq.form.replaceTitle')}
@@ -153,7 +190,7 @@ export function SaqVersionPage({ canEdit }: { canEdit: boolean }) {
               initialText={JSON.stringify(data.definition, null, 2)}
               onCancel={() => setReplacing(false)}
               onSubmit={async (definition) => {
-                const saved = await programmeApi.replaceSaqVersion(data.id, definition);
+                const saved = await api.replace(data.id, definition);
                 notify(t('aeoProgramme.saq.replaced', { version: saved.version }));
                 setReplacing(false);
                 version.reload();
@@ -176,7 +213,7 @@ export function SaqVersionPage({ canEdit }: { canEdit: boolean }) {
                 </dd>
               </div>
               <div>
-                <dt>{t('aeoProgramme.saq.columns.applications')}</dt>
+                <dt>{texts.usage ?? t('aeoProgramme.saq.columns.applications')}</dt>
                 <dd>{data.applicationCount}</dd>
               </div>
               <div>
@@ -208,7 +245,7 @@ export function SaqVersionPage({ canEdit }: { canEdit: boolean }) {
               </div>
             </dl>
             {data.status !== 'draft' ? (
-              <p className="panel__note muted small">{t('aeoProgramme.saq.frozen')}</p>
+              <p className="panel__note muted small">{texts.frozen ?? t('aeoProgramme.saq.frozen')}</p>
             ) : null}
           </Panel>
           <Panel

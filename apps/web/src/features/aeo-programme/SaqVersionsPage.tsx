@@ -12,8 +12,8 @@ import { Panel } from '../../components/Panel.js';
 import { formatDate } from '../../lib/format.js';
 import { useResource } from '../../lib/use-resource.js';
 import { useLanguage } from './ProgrammeForm.js';
-import { programmeApi } from './programme-api.js';
 import { SaqDefinitionForm } from './SaqDefinitionForm.js';
+import type { VersionsApi } from './versions-api.js';
 
 const STATUS_TONE: Record<SaqVersionSummary['status'], BadgeTone> = {
   draft: 'warning',
@@ -33,19 +33,47 @@ export function SaqStatusBadges({ version }: { version: SaqVersionSummary }) {
   );
 }
 
-/** The SAQ versions: the shipped default and the administration's own, with a new draft for admins. */
-export function SaqVersionsPage({ canEdit }: { canEdit: boolean }) {
+/**
+ * What differs between questionnaire kinds on the versions pages: the list title and description and the
+ * name of what pins a version (AEO applications, SAFE campaigns). Defaults: the SAQ's.
+ */
+export interface VersionTexts {
+  title?: string;
+  description?: string;
+  usage?: string;
+  back?: string;
+  eyebrow?: string;
+  published?: string;
+  frozen?: string;
+  confirmPublishBody?: string;
+  confirmRetireBody?: string;
+  confirmDeleteBody?: string;
+}
+
+/**
+ * The versions of a questionnaire: the shipped default and the owner's own, with a new draft for those who
+ * may edit (the AEO programme's SAQ, the secretariat's SAFE monitoring questionnaire).
+ */
+export function SaqVersionsPage({
+  canEdit,
+  api,
+  texts = {},
+}: {
+  canEdit: boolean;
+  api: VersionsApi;
+  texts?: VersionTexts;
+}) {
   const { t, i18n } = useTranslation();
   const language = useLanguage();
   const navigate = useNavigate();
   const { notify } = useNotices();
-  const versions = useResource((signal) => programmeApi.listSaqVersions(signal), 'saq-versions');
+  const versions = useResource((signal) => api.list(signal), api.pagePath);
   const [creating, setCreating] = useState(false);
 
   return (
     <Panel
-      title={t('aeoProgramme.saq.title')}
-      description={t('aeoProgramme.saq.description')}
+      title={texts.title ?? t('aeoProgramme.saq.title')}
+      description={texts.description ?? t('aeoProgramme.saq.description')}
       actions={
         canEdit && !creating ? (
           <IconButton icon="plus" onClick={() => setCreating(true)}>
@@ -60,9 +88,9 @@ export function SaqVersionsPage({ canEdit }: { canEdit: boolean }) {
           submitLabel={t('aeoProgramme.saq.form.create')}
           onCancel={() => setCreating(false)}
           onSubmit={async (definition) => {
-            const created = await programmeApi.createSaqVersion(definition);
+            const created = await api.create(definition);
             notify(t('aeoProgramme.saq.created', { version: created.version }));
-            navigate(`/aeo/programme/saq/${created.id}`);
+            navigate(`${api.pagePath}/${created.id}`);
             return created;
           }}
         />
@@ -76,13 +104,13 @@ export function SaqVersionsPage({ canEdit }: { canEdit: boolean }) {
       >
         {(items) => (
           <DataTable
-            label={t('aeoProgramme.saq.title')}
+            label={texts.title ?? t('aeoProgramme.saq.title')}
             testId="saq-versions-table"
             columns={[
               t('aeoProgramme.saq.columns.version'),
               t('aeoProgramme.saq.columns.status'),
               t('aeoProgramme.saq.columns.questions'),
-              t('aeoProgramme.saq.columns.applications'),
+              texts.usage ?? t('aeoProgramme.saq.columns.applications'),
               t('aeoProgramme.saq.columns.published'),
             ]}
             actionsLabel={t('aeoProgramme.saq.columns.actions')}
@@ -112,18 +140,14 @@ export function SaqVersionsPage({ canEdit }: { canEdit: boolean }) {
                 </td>
                 <td className="table__actions">
                   <span className="form__actions">
-                    <Link className="btn btn--secondary btn--small" to={`/aeo/programme/saq/${version.id}`}>
+                    <Link className="btn btn--secondary btn--small" to={`${api.pagePath}/${version.id}`}>
                       {t('aeoProgramme.saq.open')}
                       <span className="visually-hidden">
                         {' '}
                         {version.definitionId}@{version.version}
                       </span>
                     </Link>
-                    <a
-                      className="btn btn--secondary btn--small"
-                      href={programmeApi.saqDownloadUrl(version.id)}
-                      download
-                    >
+                    <a className="btn btn--secondary btn--small" href={api.downloadUrl(version.id)} download>
                       {t('aeoProgramme.saq.download')}
                       <span className="visually-hidden">
                         {' '}

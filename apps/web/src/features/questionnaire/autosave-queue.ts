@@ -1,6 +1,6 @@
 import { isEmptyAnswer } from '@aeolus/contracts';
 import { ApiError } from '../../lib/api.js';
-import { type AnswerProblemView, type Answers, answerProblems } from './saq-form.js';
+import { type AnswerProblemView, type Answers, answerProblems } from './questionnaire-form.js';
 
 /**
  * Autosave of SAQ answers, without React: answers changed since the last save wait in a patch, which is

@@ -1,6 +1,12 @@
 import { QuestionnaireDefinition, type QuestionnaireDefinitionInput } from '@aeolus/contracts';
 import { describe, expect, it } from 'vitest';
-import { answerProblems, documentIdsOf, hiddenAnswerIds, saqProgress, toggleOption } from './saq-form.js';
+import {
+  answerProblems,
+  documentIdsOf,
+  hiddenAnswerIds,
+  questionnaireProgress,
+  toggleOption,
+} from './questionnaire-form.js';
 
 const text = (en: string) => ({ en, fr: `${en} (fr)` });
 
@@ -60,9 +66,9 @@ function opt(id: string) {
 const SME = { isSme: true };
 const FULL = { isSme: false };
 
-describe('saqProgress', () => {
+describe('questionnaireProgress', () => {
   it('counts visible required questions only, per section and overall', () => {
-    const progress = saqProgress(DEFINITION, { handles_goods: false, breaches: false }, SME);
+    const progress = questionnaireProgress(DEFINITION, { handles_goods: false, breaches: false }, SME);
     const [profile, controls, cargo] = progress.sections;
     expect(profile).toMatchObject({ shown: true, required: 1, answered: 1, complete: true });
     expect(profile?.questions.map((q) => q.id)).toEqual(['handles_goods', 'notes']);
@@ -74,7 +80,7 @@ describe('saqProgress', () => {
   });
 
   it('reveals follow-ups and conditional sections as the gate questions are answered', () => {
-    const progress = saqProgress(DEFINITION, { handles_goods: true, breaches: true }, FULL);
+    const progress = questionnaireProgress(DEFINITION, { handles_goods: true, breaches: true }, FULL);
     expect(progress.sections[1]?.questions.map((q) => q.id)).toEqual([
       'breaches',
       'breaches_details',
@@ -85,7 +91,7 @@ describe('saqProgress', () => {
   });
 
   it('does not count blank text or an empty selection as answered', () => {
-    const progress = saqProgress(
+    const progress = questionnaireProgress(
       DEFINITION,
       { handles_goods: true, seals: '', breaches: true, breaches_details: '  ' },
       FULL,
@@ -96,8 +102,8 @@ describe('saqProgress', () => {
 
   it('is complete when every visible required question is answered', () => {
     const answers = { handles_goods: false, breaches: false, maturity_sme: true };
-    expect(saqProgress(DEFINITION, answers, SME).complete).toBe(true);
-    expect(saqProgress(DEFINITION, answers, FULL).complete).toBe(false);
+    expect(questionnaireProgress(DEFINITION, answers, SME).complete).toBe(true);
+    expect(questionnaireProgress(DEFINITION, answers, FULL).complete).toBe(false);
   });
 });
 

@@ -29,7 +29,7 @@ export interface SectionProgress {
   complete: boolean;
 }
 
-export interface SaqProgress {
+export interface QuestionnaireProgress {
   sections: SectionProgress[];
   required: number;
   answered: number;
@@ -40,11 +40,11 @@ export interface SaqProgress {
  * Progress counts only what a submission requires: visible, required questions. A hidden follow-up never
  * counts, so answering "no" to a gate question can complete a section at once.
  */
-export function saqProgress(
+export function questionnaireProgress(
   definition: QuestionnaireDefinition,
   answers: Answers,
   profile: QuestionnaireProfile,
-): SaqProgress {
+): QuestionnaireProgress {
   const visibility = resolveVisibility(definition, answers, profile);
   const sections = definition.sections.map((section): SectionProgress => {
     const questions = section.questions.filter((q) => visibility.get(q.id) === 'visible');

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { operatorApi } from './operator-api.js';
-import { AutosaveQueue, type AutosaveSnapshot } from './saq-autosave.js';
-import type { Answers } from './saq-form.js';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AutosaveQueue, type AutosaveSnapshot } from './autosave-queue.js';
+import type { Answers } from './questionnaire-form.js';
 
 /** Pause after the last keystroke before answers are saved. */
 const AUTOSAVE_DELAY_MS = 800;
@@ -11,7 +10,21 @@ const AUTOSAVE_DELAY_MS = 800;
  * overwrites what is being typed) and their autosave. Leaving the page sends what is still waiting, and the
  * browser warns before closing a tab with unsaved answers.
  */
-export function useSaqAutosave(applicationId: string, initial: Answers, editable: boolean) {
+export function useAnswersAutosave({
+  key,
+  initial,
+  editable,
+  save,
+}: {
+  /** The response being answered: a new key starts a new queue. */
+  key: string;
+  initial: Answers;
+  editable: boolean;
+  /** Sends a patch keyed by question id (`null` clears an answer). */
+  save(patch: Answers): Promise<unknown>;
+}) {
+  const saveRef = useRef(save);
+  saveRef.current = save;
   const [answers, setAnswers] = useState<Answers>(initial);
   const [snapshot, setSnapshot] = useState<AutosaveSnapshot>({
     state: 'idle',
@@ -19,16 +32,17 @@ export function useSaqAutosave(applicationId: string, initial: Answers, editable
     failure: undefined,
     savedAt: undefined,
   });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one queue per response (`key`), whatever `save` is
   const queue = useMemo(
     () =>
       new AutosaveQueue({
         save: async (patch) => {
-          await operatorApi.saveAnswers(applicationId, patch);
+          await saveRef.current(patch);
         },
         delayMs: AUTOSAVE_DELAY_MS,
         onChange: setSnapshot,
       }),
-    [applicationId],
+    [key],
   );
 
   useEffect(

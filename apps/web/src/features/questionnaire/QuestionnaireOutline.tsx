@@ -1,23 +1,25 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon.js';
-import { formatTime, localised } from './operator-format.js';
-import type { AutosaveSnapshot } from './saq-autosave.js';
-import type { SaqProgress } from './saq-form.js';
+import { formatTime } from '../../lib/format.js';
+import type { AutosaveSnapshot } from './autosave-queue.js';
+import { localised } from './localised.js';
+import type { QuestionnaireProgress } from './questionnaire-form.js';
+import './questionnaire.css';
 
 /** The questionnaire's sections with how far each one is; sections that do not apply say so. */
-export function SaqOutline({ progress }: { progress: SaqProgress }) {
+export function QuestionnaireOutline({ progress }: { progress: QuestionnaireProgress }) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
   return (
     <nav className="saq-outline" aria-labelledby={headingId} data-testid="saq-outline">
       <h2 id={headingId} className="saq-outline__title">
-        {t('aeoOperator.saq.sections')}
+        {t('questionnaire.sections')}
       </h2>
       <ProgressBar
         answered={progress.answered}
         required={progress.required}
-        label={t('aeoOperator.saq.overallProgress', {
+        label={t('questionnaire.overallProgress', {
           answered: progress.answered,
           required: progress.required,
         })}
@@ -29,14 +31,14 @@ export function SaqOutline({ progress }: { progress: SaqProgress }) {
               <a href={`#section-${section.id}`} className="saq-outline__link">
                 <span className="saq-outline__name">{localised(section.title, i18n.language)}</span>
                 <span className="saq-outline__count" data-testid={`saq-outline-count-${section.id}`}>
-                  {complete ? <Icon name="check" size={14} label={t('aeoOperator.saq.complete')} /> : null}
-                  {t('aeoOperator.saq.count', { answered, required })}
+                  {complete ? <Icon name="check" size={14} label={t('questionnaire.complete')} /> : null}
+                  {t('questionnaire.count', { answered, required })}
                 </span>
               </a>
             ) : (
               <span className="saq-outline__link">
                 <span className="saq-outline__name">{localised(section.title, i18n.language)}</span>
-                <span className="saq-outline__count">{t('aeoOperator.saq.notApplicable')}</span>
+                <span className="saq-outline__count">{t('questionnaire.notApplicable')}</span>
               </span>
             )}
           </li>
@@ -75,18 +77,18 @@ export function SaveStatus({ snapshot, onRetry }: { snapshot: AutosaveSnapshot; 
   const { state, savedAt, failure } = snapshot;
   const text =
     state === 'idle'
-      ? t('aeoOperator.saq.save.idle')
+      ? t('questionnaire.save.idle')
       : state === 'pending'
-        ? t('aeoOperator.saq.save.pending')
+        ? t('questionnaire.save.pending')
         : state === 'saving'
           ? t('common.saving')
           : state === 'saved'
             ? savedAt
-              ? t('aeoOperator.saq.save.savedAt', { time: formatTime(savedAt, i18n.language) })
-              : t('aeoOperator.saq.save.saved')
+              ? t('questionnaire.save.savedAt', { time: formatTime(savedAt, i18n.language) })
+              : t('questionnaire.save.saved')
             : failure
-              ? t('aeoOperator.saq.save.failed')
-              : t('aeoOperator.saq.save.refused');
+              ? t('questionnaire.save.failed')
+              : t('questionnaire.save.refused');
   return (
     <div className={`save-status save-status--${state}`}>
       <p role="status" data-testid="saq-save-status" data-state={state}>

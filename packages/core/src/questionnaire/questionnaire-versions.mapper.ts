@@ -1,8 +1,8 @@
 import type { QuestionnaireDefinition, SaqVersionDetail, SaqVersionSummary } from '@aeolus/contracts';
 import { AppError } from '../errors.js';
-import { validateDefinition } from '../questionnaire/questionnaire.definition.js';
-import { questionsForProfile } from '../questionnaire/questionnaire.engine.js';
-import type { DefinitionRow } from './aeo-saq-version.repository.js';
+import { validateDefinition } from './questionnaire.definition.js';
+import { questionsForProfile } from './questionnaire.engine.js';
+import type { DefinitionRow } from './questionnaire-versions.repository.js';
 
 // Parsed definitions by fingerprint: content-addressed, so a draft that changes gets a new entry. Kept
 // small (oldest out first): every edit of a draft adds one, and a definition can be ~100 kB.
@@ -24,12 +24,14 @@ export function parsedDefinition(row: DefinitionRow): QuestionnaireDefinition {
 const variantIds = (definition: QuestionnaireDefinition, isSme: boolean) =>
   questionsForProfile(definition, { isSme }).map((e) => e.question.id);
 
+/** What the owner's use of its versions looks like (AEO: the programme's SAQ; SAFE: campaigns pinning it). */
 export interface VersionContext {
   inUseId: string | null;
+  /** Pinned uses per version id: AEO applications, or SAFE campaigns. */
   applicationCounts: Map<string, number>;
 }
 
-export function toSaqVersionSummary(row: DefinitionRow, context: VersionContext): SaqVersionSummary {
+export function toVersionSummary(row: DefinitionRow, context: VersionContext): SaqVersionSummary {
   const definition = parsedDefinition(row);
   return {
     id: row.id,
@@ -51,10 +53,10 @@ export function toSaqVersionSummary(row: DefinitionRow, context: VersionContext)
   };
 }
 
-export function toSaqVersionDetail(row: DefinitionRow, context: VersionContext): SaqVersionDetail {
+export function toVersionDetail(row: DefinitionRow, context: VersionContext): SaqVersionDetail {
   const definition = parsedDefinition(row);
   return {
-    ...toSaqVersionSummary(row, context),
+    ...toVersionSummary(row, context),
     // As stored: canonical JSON of exactly this hashes to the fingerprint.
     definition: row.definition,
     variants: { standard: variantIds(definition, false), sme: variantIds(definition, true) },

@@ -4,15 +4,27 @@ import {
   type Question,
   type QuestionnaireDefinition,
 } from '@aeolus/contracts';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextAreaField, TextField } from '../../components/Field.js';
-import { type EvidenceContext, EvidenceField } from './EvidenceField.js';
 import { GroupFrame } from './GroupFrame.js';
-import { localised } from './operator-format.js';
-import { documentIdsOf, toggleOption } from './saq-form.js';
+import { localised } from './localised.js';
+import { documentIdsOf, toggleOption } from './questionnaire-form.js';
+import './questionnaire.css';
 
 export type AnswerChange = (value: unknown, options?: { immediate?: boolean }) => void;
+
+/** What an evidence question hands to the page's own evidence control (files belong to the page's case). */
+export interface EvidenceSlot {
+  question: Extract<Question, { type: 'evidence' }>;
+  label: string;
+  labelSuffix: string | undefined;
+  hint: string | undefined;
+  error: string | undefined;
+  documentIds: readonly string[];
+  disabled: boolean;
+  onChange(ids: string[]): void;
+}
 
 interface FieldProps {
   definition: QuestionnaireDefinition;
@@ -21,12 +33,13 @@ interface FieldProps {
   /** The translated problem the server found with this answer. */
   error: string | undefined;
   disabled: boolean;
-  evidence: EvidenceContext;
+  /** Renders an evidence question: where files are uploaded and listed depends on the page. */
+  renderEvidence(slot: EvidenceSlot): ReactNode;
   onAnswer: AnswerChange;
 }
 
 /**
- * One SAQ question, rendered by type. The control (or the first option of a group) has the id
+ * One questionnaire question (AEO SAQ, SAFE monitoring), rendered by type. The control (or the first option of a group) has the id
  * `q-<questionId>`, which the submission's error summary links to. The question's guidance is its hint,
  * read with it by screen readers; the server's problem with the answer shows beside it.
  */
@@ -47,7 +60,7 @@ export function QuestionField(props: FieldProps) {
   );
 }
 
-function Control({ definition, question, value, error, disabled, evidence, onAnswer }: FieldProps) {
+function Control({ definition, question, value, error, disabled, renderEvidence, onAnswer }: FieldProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const id = `q-${question.id}`;
@@ -63,8 +76,8 @@ function Control({ definition, question, value, error, disabled, evidence, onAns
           {...group}
           inline
           options={[
-            { value: true, key: 'yes', label: t('aeoOperator.saq.yes') },
-            { value: false, key: 'no', label: t('aeoOperator.saq.no') },
+            { value: true, key: 'yes', label: t('questionnaire.yes') },
+            { value: false, key: 'no', label: t('questionnaire.no') },
           ]}
         />
       );
@@ -87,7 +100,7 @@ function Control({ definition, question, value, error, disabled, evidence, onAns
           options={levels.map((level, index) => ({
             value: index,
             key: String(index),
-            label: t('aeoOperator.saq.level', { level: index, name: localised(level.label, language) }),
+            label: t('questionnaire.level', { level: index, name: localised(level.label, language) }),
             description: localised(level.description, language),
           }))}
         />
@@ -183,19 +196,16 @@ function Control({ definition, question, value, error, disabled, evidence, onAns
         />
       );
     case 'evidence':
-      return (
-        <EvidenceField
-          question={question}
-          label={label}
-          labelSuffix={optional}
-          hint={hint}
-          error={error}
-          documentIds={documentIdsOf(value)}
-          disabled={disabled}
-          context={evidence}
-          onChange={(ids) => onAnswer(ids, { immediate: true })}
-        />
-      );
+      return renderEvidence({
+        question,
+        label,
+        labelSuffix: optional,
+        hint,
+        error,
+        documentIds: documentIdsOf(value),
+        disabled,
+        onChange: (ids) => onAnswer(ids, { immediate: true }),
+      });
     default:
       return question satisfies never;
   }
@@ -251,7 +261,7 @@ function ChoiceGroup(props: GroupProps & { options: ChoiceOption[]; inline?: boo
             className="btn btn--link btn--small"
             onClick={() => onAnswer(null, { immediate: true })}
           >
-            {t('aeoOperator.saq.clear')}
+            {t('questionnaire.clear')}
           </button>
         </p>
       ) : null}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../lib/api.js';
-import { AutosaveQueue, type AutosaveSnapshot } from './saq-autosave.js';
+import { AutosaveQueue, type AutosaveSnapshot } from './autosave-queue.js';
 
 /** A server double that records each patch and answers as told (refusals shaped like the real API's). */
 function server() {
