@@ -15,6 +15,7 @@ import { aeoSaqRoutes } from './routes/aeo-saq.routes.js';
 import { apiKeyRoutes } from './routes/api-keys.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { compilationRoutes } from './routes/compilation.routes.js';
 import { documentRoutes } from './routes/documents.routes.js';
 import { eventRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
@@ -23,7 +24,11 @@ import { oidcRoutes } from './routes/oidc.routes.js';
 import { organisationRoutes } from './routes/organisations.routes.js';
 import { publicAeoRoutes } from './routes/public-aeo.routes.js';
 import { riskRuleRoutes } from './routes/risk-rules.routes.js';
+import { safeAssessmentRoutes } from './routes/safe-assessment.routes.js';
+import { safeQuestionnaireVersionRoutes } from './routes/safe-questionnaire-versions.routes.js';
 import { screeningRoutes } from './routes/screening.routes.js';
+import { screeningAnalysisRoutes } from './routes/screening-analysis.routes.js';
+import { screeningImportRoutes } from './routes/screening-import.routes.js';
 import { webhookRoutes } from './routes/webhooks.routes.js';
 import { wellKnownRoutes } from './routes/wellknown.routes.js';
 
@@ -116,13 +121,18 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(eventRoutes, { feed: options.eventFeed, ...options.eventStream });
   await app.register(webhookRoutes);
   await app.register(publicAeoRoutes);
+  await app.register(compilationRoutes);
   await app.register(wellKnownRoutes);
   await app.register(aeoRoutes);
   await app.register(aeoSaqRoutes);
   await app.register(documentRoutes);
   await app.register(screeningRoutes);
+  await app.register(screeningImportRoutes);
   await app.register(riskRuleRoutes);
+  await app.register(screeningAnalysisRoutes);
   await app.register(notificationRoutes);
+  await app.register(safeAssessmentRoutes);
+  await app.register(safeQuestionnaireVersionRoutes);
 
   await registerWeb(app, { enabled: options.serveWeb, distDir: config.webDistDir });
   return app;

@@ -1,4 +1,11 @@
-import { type AppConfig, ConfigError, EventFeed, loadConfig, startEventWorkers } from '@aeolus/core';
+import {
+  type AppConfig,
+  ConfigError,
+  EventFeed,
+  loadConfig,
+  startEventWorkers,
+  startSafeReminderLoop,
+} from '@aeolus/core';
 import { buildApp } from './app.js';
 import { openConfiguredDatabase } from './boot.js';
 
@@ -12,12 +19,18 @@ export async function startServer(config: AppConfig = loadConfig()): Promise<Run
   const opened = await openConfiguredDatabase(config);
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let events: Awaited<ReturnType<typeof startEventWorkers>>;
+  let reminders: ReturnType<typeof startSafeReminderLoop> | undefined;
   let address: string;
   try {
     const eventFeed = new EventFeed({ db: opened.database.db, pollMs: config.events.pollMs });
     app = await buildApp({ config, database: opened.database, eventFeed });
     address = await app.listen({ port: config.port, host: config.host });
     events = await startEventWorkers({ database: opened.database, config, logger: app.log, feed: eventFeed });
+    // SAFE assessment deadline reminders (7 and 1 days before), idempotent.
+    const log = app.log;
+    reminders = startSafeReminderLoop(app.services.ctx, {
+      onError: (error) => log.error({ err: error }, 'SAFE assessment reminders failed'),
+    });
   } catch (error) {
     // A failed start (port in use, NATS unreachable) must not keep the database or its lock.
     await app?.close().catch(() => {});
@@ -33,6 +46,7 @@ export async function startServer(config: AppConfig = loadConfig()): Promise<Run
   const stop = () => {
     stopping ??= (async () => {
       await running.close();
+      await reminders?.stop();
       await events.stop();
       await opened.release();
     })();

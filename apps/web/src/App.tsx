@@ -8,11 +8,16 @@ import { ProgrammeRoutes } from './features/aeo-programme/ProgrammeRoutes.js';
 import { ValidationRoutes } from './features/aeo-validation/ValidationRoutes.js';
 import { AuditPage } from './features/audit/AuditPage.js';
 import { SignInPage } from './features/auth/SignInPage.js';
+import { CompilationRoutes } from './features/compilation/CompilationRoutes.js';
+import { CurationPage } from './features/compilation/CurationPage.js';
 import { ForbiddenPage, NotFoundPage } from './features/errors/StatusPages.js';
 import { HomePage } from './features/home/HomePage.js';
 import { NotificationsPage } from './features/notifications/NotificationsPage.js';
 import { OrganisationPage } from './features/organisation/OrganisationPage.js';
 import { ProfilePage } from './features/profile/ProfilePage.js';
+import { RiskRoutes } from './features/risk/RiskRoutes.js';
+import { SafeAssessmentRoutes } from './features/safe-assessment/SafeAssessmentRoutes.js';
+import { ImportPage } from './features/screening-import/ImportPage.js';
 import { UpcomingPage } from './features/upcoming/UpcomingPage.js';
 import { VerifyPage } from './features/verify/VerifyPage.js';
 import { WebhookDetailPage } from './features/webhooks/WebhookDetailPage.js';
@@ -37,7 +42,7 @@ function Providers() {
   );
 }
 
-const upcoming = ['risk', 'recovery', 'filings', 'continuity', 'safeMonitoring', 'compilation'] as const;
+const upcoming = ['recovery', 'continuity'] as const;
 
 /** Pages behind an area's access rule: [path, area, page]. */
 const guarded: readonly (readonly [string, AreaId, ReactNode])[] = [
@@ -47,8 +52,12 @@ const guarded: readonly (readonly [string, AreaId, ReactNode])[] = [
   ['webhooks', 'webhooks', <WebhooksPage key="webhooks" />],
   ['webhooks/:id', 'webhooks', <WebhookDetailPage key="webhook" />],
   ['operator/aeo-status/*', 'aeoStatus', <AeoOperatorRoutes key="aeoStatus" />],
+  ['operator/filings', 'filings', <ImportPage key="filings" />],
   ['aeo/validation/*', 'validationQueue', <ValidationRoutes key="validation" />],
   ['aeo/programme/*', 'aeoProgramme', <ProgrammeRoutes key="programme" />],
+  ['safe/monitoring/*', 'safeMonitoring', <SafeAssessmentRoutes key="safeMonitoring" />],
+  ['risk/*', 'risk', <RiskRoutes key="risk" />],
+  ['safe/compilation', 'compilation', <CurationPage key="compilation" />],
 ];
 
 const router = createBrowserRouter([
@@ -58,6 +67,8 @@ const router = createBrowserRouter([
       { path: '/sign-in', element: <SignInPage /> },
       // Public: anyone holding a certificate (or its QR code) checks it here, without an account.
       { path: '/verify/*', element: <VerifyPage /> },
+      // Public: the online AEO compilation (directory, statistics, MRA network), no account needed.
+      { path: '/compilation/*', element: <CompilationRoutes /> },
       {
         element: (
           <RequireAuth>

@@ -116,6 +116,54 @@ export const PERMISSIONS = {
     scope: null,
     description: 'Draft, publish and retire rule sets; edit watch lists and the selectivity policy',
   },
+  'safe-campaigns:read': {
+    roles: ['secretariat_analyst', 'admin', 'aeo_validator', 'risk_analyst', 'crisis_coordinator'],
+    scope: null,
+    description:
+      'See SAFE assessment campaigns: the secretariat all, an administration those it is invited to',
+  },
+  'safe-campaigns:manage': {
+    roles: ['secretariat_analyst'],
+    scope: null,
+    description:
+      'Open, invite to and close SAFE assessment campaigns; follow progress, return responses, see aggregates',
+  },
+  'safe-response:read': {
+    roles: ['secretariat_analyst', 'admin', 'aeo_validator', 'risk_analyst', 'crisis_coordinator'],
+    scope: null,
+    description: 'See SAFE assessment responses and results: an administration its own, the secretariat all',
+  },
+  'safe-response:read-own': {
+    roles: ['admin', 'aeo_validator', 'risk_analyst', 'crisis_coordinator'],
+    scope: null,
+    description: 'See the administration’s own SAFE assessment response to a campaign it is invited to',
+  },
+  'safe-response:edit': {
+    roles: ['admin'],
+    scope: null,
+    description: 'Answer, autosave and submit the administration’s SAFE assessment response',
+  },
+  'safe-plan:read': {
+    roles: ['secretariat_analyst', 'admin', 'aeo_validator', 'risk_analyst', 'crisis_coordinator'],
+    scope: null,
+    description: 'See SAFE improvement plans: an administration its own, the secretariat all',
+  },
+  'safe-plan:manage': {
+    roles: ['admin'],
+    scope: null,
+    description: 'Turn SAFE gaps into improvement plan actions and track their progress',
+  },
+  'compilation:curate': {
+    roles: ['admin', 'secretariat_analyst'],
+    scope: null,
+    description:
+      'Curate AEO compilation entries: administrations their own country, the secretariat any; submit for review',
+  },
+  'compilation:review': {
+    roles: ['secretariat_analyst'],
+    scope: null,
+    description: 'Publish or reject AEO compilation entries submitted for review',
+  },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,5 +1,6 @@
 export * from './aeo/index.js';
 export * from './audit/index.js';
+export * from './compilation/index.js';
 export * from './config.js';
 export * from './context.js';
 export * from './db/index.js';
@@ -9,6 +10,7 @@ export * from './events/index.js';
 export * from './identity/index.js';
 export * from './notifications/index.js';
 export * from './questionnaire/index.js';
+export * from './safe-assessment/index.js';
 export * from './screening/index.js';
 export * from './seed/index.js';
 export {

@@ -167,7 +167,7 @@ describe('the route list', () => {
     expect(stale, 'remove these from ROUTE_RULES').toEqual([]);
   });
   it('covers every demo identity, and their sessions hold the roles the seed gives them', async () => {
-    expect(IDENTITIES.map((i) => i.label)).toHaveLength(11);
+    expect(IDENTITIES.map((i) => i.label)).toHaveLength(12);
     for (const identity of IDENTITIES) {
       const me = (await (await sessionFor(identity)).request('GET', '/api/auth/me')).json();
       expect([...me.roles].sort(), identity.label).toEqual([...identity.roles].sort());

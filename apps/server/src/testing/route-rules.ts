@@ -2,8 +2,11 @@ import type { OrganisationKind, Role } from '@aeolus/contracts';
 import { makePng } from '@aeolus/core/testing';
 import { AEO_ROUTE_RULES } from './aeo-route-rules.js';
 import { AEO_SAQ_ROUTE_RULES } from './aeo-saq-route-rules.js';
+import { COMPILATION_ROUTE_RULES } from './compilation-route-rules.js';
 import { multipart } from './multipart.js';
 import { NOTIFICATION_ROUTE_RULES } from './notifications-route-rules.js';
+import { SAFE_ASSESSMENT_ROUTE_RULES } from './safe-assessment-route-rules.js';
+import { SAFE_QUESTIONNAIRE_ROUTE_RULES } from './safe-questionnaire-route-rules.js';
 import { SCREENING_ROUTE_RULES } from './screening-route-rules.js';
 import type { TestClient } from './test-app.js';
 
@@ -125,6 +128,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   ...NOTIFICATION_ROUTE_RULES,
   // Risk screening: rules in screening-route-rules.ts.
   ...SCREENING_ROUTE_RULES,
+  // Online AEO compilation: rules in compilation-route-rules.ts.
+  ...COMPILATION_ROUTE_RULES,
+  // SAFE implementation assessment: rules in safe-assessment-route-rules.ts.
+  ...SAFE_ASSESSMENT_ROUTE_RULES,
+  ...SAFE_QUESTIONNAIRE_ROUTE_RULES,
 
   // Platform ------------------------------------------------------------------------------------------
   'GET /health': {},

@@ -74,6 +74,11 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
+/** The CSRF header for a write sent without `request` (an upload that reports its progress). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
 const unauthenticatedListeners = new Set<() => void>();
 
 /** Called when a signed-in call comes back 401: the session expired or was ended elsewhere. */

@@ -13,6 +13,11 @@ export function formatDateTime(iso: string | null | undefined, language: string)
   return new Intl.DateTimeFormat(tag(language), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
+/** A time of day in the UI language ("14:05"), for "saved at …". */
+export function formatTime(date: Date, language: string): string {
+  return new Intl.DateTimeFormat(tag(language), { timeStyle: 'short' }).format(date);
+}
+
 export function formatDate(iso: string | null | undefined, language: string): string {
   if (!iso) return '';
   const date = new Date(iso);

@@ -14,15 +14,20 @@ describe('buildNavigation', () => {
         'validationQueue',
         'risk',
         'recovery',
+        'safeMonitoring',
+        'compilation',
         'organisation',
         'audit',
         'webhooks',
         'profile',
       ],
     ],
-    ['aeo_validator', ['home', 'aeoProgramme', 'validationQueue', 'organisation', 'profile']],
-    ['risk_analyst', ['home', 'risk', 'organisation', 'profile']],
-    ['crisis_coordinator', ['home', 'recovery', 'organisation', 'profile']],
+    [
+      'aeo_validator',
+      ['home', 'aeoProgramme', 'validationQueue', 'safeMonitoring', 'organisation', 'profile'],
+    ],
+    ['risk_analyst', ['home', 'risk', 'safeMonitoring', 'organisation', 'profile']],
+    ['crisis_coordinator', ['home', 'recovery', 'safeMonitoring', 'organisation', 'profile']],
     [
       'operator_admin',
       ['home', 'aeoStatus', 'filings', 'continuity', 'organisation', 'audit', 'webhooks', 'profile'],
@@ -35,13 +40,14 @@ describe('buildNavigation', () => {
 
   it('combines the areas of several roles without duplicates', () => {
     const ids = areasOf(['risk_analyst', 'crisis_coordinator']);
-    expect(ids).toEqual(['home', 'risk', 'recovery', 'organisation', 'profile']);
+    expect(ids).toEqual(['home', 'risk', 'recovery', 'safeMonitoring', 'organisation', 'profile']);
   });
 
   it('leaves out sections with nothing to show', () => {
-    expect(buildNavigation(['operator_user']).map((s) => s.id)).toEqual([
+    expect(buildNavigation(['crisis_coordinator']).map((s) => s.id)).toEqual([
       'overview',
-      'operator',
+      'administration',
+      'secretariat',
       'organisation',
     ]);
   });

@@ -46,7 +46,12 @@ export type IconName =
  * offer what the API would refuse. Capabilities not built yet name the roles they are meant for (see
  * PRODUCT.md); when they arrive with their own permissions, they switch to `{ action }`.
  */
-type Access = { everyone: true } | { action: Action } | { roles: readonly Role[] };
+type Access =
+  | { everyone: true }
+  | { action: Action }
+  /** An area whose pages need different permissions opens for whoever holds one of them. */
+  | { anyAction: readonly Action[] }
+  | { roles: readonly Role[] };
 
 export interface Area {
   id: AreaId;
@@ -82,8 +87,9 @@ export const AREAS: readonly Area[] = [
     section: 'administration',
     path: '/risk',
     icon: 'radar',
-    access: { roles: ['admin', 'risk_analyst'] },
-    upcoming: true,
+    // Rules (risk-rules:read, analysts) and results (screening-results:read, also admins): issue 4.
+    access: { anyAction: ['risk-rules:read', 'screening-results:read'] },
+    upcoming: false,
   },
   {
     id: 'recovery',
@@ -107,8 +113,9 @@ export const AREAS: readonly Area[] = [
     section: 'operator',
     path: '/operator/filings',
     icon: 'file',
-    access: { roles: OPERATOR_ROLES },
-    upcoming: true,
+    // The filer's side of screening (issue 4): CSV filing of consignments; machines file through the API.
+    access: { action: 'screening:file' },
+    upcoming: false,
   },
   {
     id: 'continuity',
@@ -124,16 +131,18 @@ export const AREAS: readonly Area[] = [
     section: 'secretariat',
     path: '/safe/monitoring',
     icon: 'chart',
-    access: { roles: SECRETARIAT_ROLES },
-    upcoming: true,
+    // The secretariat runs campaigns; invited administrations answer, read results and keep their plan.
+    access: { action: 'safe-campaigns:read' },
+    upcoming: false,
   },
   {
     id: 'compilation',
     section: 'secretariat',
     path: '/safe/compilation',
     icon: 'globe',
-    access: { roles: SECRETARIAT_ROLES },
-    upcoming: true,
+    // Curation: administrations for their own country, the secretariat for all (issue 5 §9).
+    access: { action: 'compilation:curate' },
+    upcoming: false,
   },
   // The organisation one acts for.
   {
@@ -182,6 +191,7 @@ export function canOpen(area: Area, roles: readonly Role[]): boolean {
   const { access } = area;
   if ('everyone' in access) return true;
   if ('action' in access) return roleAllows(roles, access.action);
+  if ('anyAction' in access) return access.anyAction.some((action) => roleAllows(roles, action));
   return roles.some((r) => access.roles.includes(r));
 }
 

@@ -7,12 +7,15 @@ import type { NewOrganisation } from '../identity/organisations.service.js';
  */
 export const DEMO_PASSWORD = 'aeolus-demo';
 
-export type DemoOrgKey = 'nl' | 'ke' | 'wco' | 'acme' | 'tulip' | 'globex' | 'savanna';
+export type DemoOrgKey = 'nl' | 'ke' | 'wco' | 'rocb' | 'acme' | 'tulip' | 'globex' | 'savanna';
 
 export const DEMO_ORGANISATIONS: Record<DemoOrgKey, NewOrganisation & { supervisedBy?: DemoOrgKey }> = {
   nl: { kind: 'customs_administration', name: 'Netherlands Customs (demo)', country: 'NL' },
   ke: { kind: 'customs_administration', name: 'Kenya Customs Services (demo)', country: 'KE' },
   wco: { kind: 'secretariat', name: 'WCO Secretariat (demo)' },
+  // A second secretariat-side tenant (a WCO regional office running a regional review): proves that one
+  // secretariat organisation never sees another's SAFE assessment campaigns.
+  rocb: { kind: 'secretariat', name: 'WCO ROCB East and Southern Africa (demo)' },
   acme: {
     kind: 'economic_operator',
     name: 'Acme Logistics',
@@ -110,6 +113,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     displayName: 'Claire Dubois',
     locale: 'fr',
     memberships: [{ org: 'wco', role: 'secretariat_analyst' }],
+  },
+  {
+    email: 'analyst@rocb-esa.example',
+    displayName: 'Neema Mwakyusa',
+    locale: 'en',
+    memberships: [{ org: 'rocb', role: 'secretariat_analyst' }],
   },
   {
     email: 'trader@acme-logistics.example',

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { seedCompilation } from '../compilation/compilation.seed.js';
 import type { CoreContext } from '../context.js';
 import { appMeta } from '../events/events.tables.js';
 import { systemActor } from '../identity/actor.js';
@@ -6,6 +7,7 @@ import { createOrganisation } from '../identity/organisations.service.js';
 import { addMember } from '../identity/users.service.js';
 import { seedAeoDemo } from './aeo-demo.seed.js';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, type DemoOrgKey } from './demo-data.js';
+import { seedSafeAssessmentDemo } from './safe-assessment-demo.seed.js';
 import { seedScreeningDemo } from './screening-demo.seed.js';
 
 const SEEDED_KEY = 'demo.seeded';
@@ -31,6 +33,8 @@ export async function seedDemoData(ctx: CoreContext): Promise<DemoSeedResult> {
     // A database seeded before the AEO programme existed gets it now (it has its own once-only key).
     await seedAeoDemo(ctx, organisations);
     await seedScreeningDemo(ctx, organisations);
+    await seedSafeAssessmentDemo(ctx, organisations);
+    await seedCompilation(ctx);
     return { seeded: false, organisations };
   }
   const actor = systemActor('demo seed');
@@ -64,5 +68,8 @@ export async function seedDemoData(ctx: CoreContext): Promise<DemoSeedResult> {
   await ctx.db.insert(appMeta).values({ key: SEEDED_KEY, value: ids }).onConflictDoNothing();
   await seedAeoDemo(ctx, ids);
   await seedScreeningDemo(ctx, ids);
+  await seedSafeAssessmentDemo(ctx, ids);
+  // The public AEO compilation's shipped data set (public facts, not demo data; idempotent).
+  await seedCompilation(ctx);
   return { seeded: true, organisations: ids };
 }

@@ -11,9 +11,12 @@ import {
   publishRuleSetVersion,
   updateScreeningPolicy,
 } from '../screening/index.js';
+import { ruleSetVersions } from '../screening/rule-sets.tables.js';
 import type { DemoOrgKey } from './demo-data.js';
+import { demoDraftRuleSet, seedScreeningHistory } from './screening-history.seed.js';
 
 const SEEDED_KEY = 'demo.screening.seeded';
+const HISTORY_KEY = 'demo.screening.history';
 
 /**
  * NL selectivity: thresholds over the demo rule set's scores (about 80 % green), minimum random selection
@@ -55,10 +58,32 @@ async function analystOf(ctx: CoreContext, administrationId: string): Promise<Ac
 
 /**
  * The NL administration's screening set-up: the engine's demo watch lists, the demo rule set published as
- * version 1, and the selectivity policy. Runs once (its own app_meta key). Screened demo consignments are
- * not seeded yet: the filing API and `generateConsignments` from @aeolus/risk-engine make them on demand.
+ * version 1, and the selectivity policy (once, its own app_meta key); then, also once, 3,000 screened demo
+ * consignments over the last 90 days with outcomes, and a draft version 2 to backtest.
  */
 export async function seedScreeningDemo(ctx: CoreContext, ids: Record<DemoOrgKey, string>): Promise<void> {
+  await seedScreeningSetup(ctx, ids);
+  const [history] = await ctx.db.select().from(appMeta).where(eq(appMeta.key, HISTORY_KEY));
+  if (history) return;
+  const analyst = await analystOf(ctx, ids.nl);
+  // A database whose analysts retired the published version has nothing to screen the history with.
+  const [published] = await ctx.db
+    .select({ id: ruleSetVersions.id })
+    .from(ruleSetVersions)
+    .where(and(eq(ruleSetVersions.administrationId, ids.nl), eq(ruleSetVersions.status, 'published')));
+  if (!published) return;
+  const result = await seedScreeningHistory(ctx, analyst, {
+    administrationId: ids.nl,
+    forwarders: [ids.acme, ids.tulip],
+  });
+  const draft = await createRuleSetDraft(ctx, analyst, demoDraftRuleSet());
+  await ctx.db
+    .insert(appMeta)
+    .values({ key: HISTORY_KEY, value: { ...result, draftVersionId: draft.id } })
+    .onConflictDoNothing();
+}
+
+async function seedScreeningSetup(ctx: CoreContext, ids: Record<DemoOrgKey, string>): Promise<void> {
   const [done] = await ctx.db.select().from(appMeta).where(eq(appMeta.key, SEEDED_KEY));
   if (done) return;
   const analyst = await analystOf(ctx, ids.nl);
