@@ -256,6 +256,12 @@ test('curation round trip: the administration submits, the secretariat publishes
   await screenshot(s, 'compilation-12-review-queue');
   await queued.locator('[data-testid^="publish-"]').click();
   await expect(queued).toHaveCount(0);
+  // The demo secretariat prefers French (a saved preference other journeys rely on): put it back.
+  const saved = s.waitForResponse(
+    (r) => r.url().endsWith('/api/auth/profile') && r.request().method() === 'PATCH',
+  );
+  await useLanguage(s, 'fr');
+  expect((await saved).ok()).toBe(true);
   await secretariat.close();
 
   const { context, page } = await visitor(browser);

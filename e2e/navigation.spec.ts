@@ -11,12 +11,15 @@ const ADMINISTRATION_ADMIN = [
   'validationQueue',
   'risk',
   'recovery',
+  'safeMonitoring',
+  'compilation',
   'organisation',
   'audit',
   'webhooks',
   'profile',
 ];
-const VALIDATOR = ['home', 'aeoProgramme', 'validationQueue', 'organisation', 'profile'];
+// Every member of an administration reads its SAFE monitoring response and scores.
+const VALIDATOR = ['home', 'aeoProgramme', 'validationQueue', 'safeMonitoring', 'organisation', 'profile'];
 const OPERATOR_ADMIN = [
   'home',
   'aeoStatus',
@@ -45,13 +48,13 @@ const ACCOUNTS: { email: string; organisation: string; language: 'en' | 'fr'; ar
     email: 'analyst@nl.customs.example',
     organisation: 'Netherlands Customs (demo)',
     language: 'en',
-    areas: ['home', 'risk', 'organisation', 'profile'],
+    areas: ['home', 'risk', 'safeMonitoring', 'organisation', 'profile'],
   },
   {
     email: 'crisis@nl.customs.example',
     organisation: 'Netherlands Customs (demo)',
     language: 'en',
-    areas: ['home', 'recovery', 'organisation', 'profile'],
+    areas: ['home', 'recovery', 'safeMonitoring', 'organisation', 'profile'],
   },
   {
     email: 'admin@ke.customs.example',
@@ -125,8 +128,8 @@ test('the navigation works from the keyboard: skip link, then links in order', a
 
 test('an upcoming capability shows a clear empty state and passes axe', async ({ page }) => {
   await signIn(page, 'trader@globex.example');
-  await page.getByTestId('main-nav').locator('a[data-area="filings"]').click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Filings');
+  await page.getByTestId('main-nav').locator('a[data-area="continuity"]').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Continuity plan');
   await expect(page.getByTestId('upcoming')).toContainText('Coming in a later release');
   await expectAccessible(page, 'an upcoming area');
 });
