@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert } from '../../components/Alert.js';
 import { Badge } from '../../components/Badge.js';
-import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { Icon } from '../../components/Icon.js';
 import { LoadError } from '../../components/LoadError.js';
@@ -14,7 +13,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { useResource } from '../../lib/use-resource.js';
 import type { EvidenceSlot } from '../questionnaire/QuestionField.js';
 import { QuestionnaireOutline, SaveStatus } from '../questionnaire/QuestionnaireOutline.js';
-import { QuestionnaireSections, SubmitPanel } from '../questionnaire/QuestionnaireSections.js';
+import { QuestionnaireSections, QuestionnaireSubmit } from '../questionnaire/QuestionnaireSections.js';
 import { useQuestionnaireForm } from '../questionnaire/use-questionnaire-form.js';
 import { latestPayloadText } from './case-view.js';
 import { type EvidenceContext, EvidenceField } from './EvidenceField.js';
@@ -152,34 +151,16 @@ function SaqForm({
             disabled={!editable}
             renderEvidence={renderEvidence}
           />
-          {editable ? (
-            <SubmitPanel
-              title={t('aeoOperator.saq.submitTitle')}
-              description={
-                progress.complete
-                  ? t('aeoOperator.saq.readyToSubmit')
-                  : t('aeoOperator.saq.notReady', { count: progress.required - progress.answered })
-              }
-              label={t('aeoOperator.saq.submit')}
-              busy={form.busy}
-              testId="saq-submit"
-              onSubmit={() => form.setConfirming(true)}
-            />
-          ) : null}
+          <QuestionnaireSubmit
+            form={form}
+            editable={editable}
+            texts="aeoOperator.saq"
+            testId="saq-submit"
+            confirmTestId="saq-confirm-submit"
+            onConfirm={submit}
+          />
         </div>
       </div>
-      <ConfirmDialog
-        open={form.confirming}
-        title={t('aeoOperator.saq.confirmTitle')}
-        confirmLabel={t('aeoOperator.saq.submit')}
-        tone="primary"
-        busy={form.busy}
-        confirmTestId="saq-confirm-submit"
-        onConfirm={submit}
-        onCancel={() => form.setConfirming(false)}
-      >
-        <p>{t('aeoOperator.saq.confirmBody')}</p>
-      </ConfirmDialog>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Question, QuestionnaireDefinition } from '@aeolus/contracts';
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { localised } from './localised.js';
 import { type EvidenceSlot, QuestionField } from './QuestionField.js';
 import { ProgressBar } from './QuestionnaireOutline.js';
@@ -68,46 +69,73 @@ export function QuestionnaireSections({
     ));
 }
 
-/** The last panel: whether everything required is answered, and the button that asks to confirm. */
-export function SubmitPanel({
-  title,
-  description,
-  label,
-  busy,
+/**
+ * The last panel — whether everything required is answered, and the button — with the confirmation it
+ * opens. `texts` is the i18n prefix holding submitTitle, readyToSubmit, notReady, submit, confirmTitle and
+ * confirmBody; `testId` names the button (`testId`) and its confirmation (`confirmTestId`).
+ */
+export function QuestionnaireSubmit({
+  form,
+  editable,
+  texts,
   testId,
-  onSubmit,
+  confirmTestId,
+  onConfirm,
 }: {
-  title: string;
-  description: string;
-  label: string;
-  busy: boolean;
+  form: QuestionnaireForm;
+  editable: boolean;
+  /** Each form's own wording; both prefixes hold the same six keys. */
+  texts: 'aeoOperator.saq' | 'safeAssessment.form';
   testId: string;
-  onSubmit(): void;
+  confirmTestId: string;
+  onConfirm(): void;
 }) {
+  const { t } = useTranslation();
   const headingId = useId();
+  const { progress } = form;
   return (
-    <section className="panel" aria-labelledby={headingId}>
-      <div className="panel__header">
-        <div>
-          <h2 id={headingId} className="panel__title">
-            {title}
-          </h2>
-          <p className="panel__description">{description}</p>
-        </div>
-      </div>
-      <div className="panel__body">
-        <div className="form__actions">
-          <button
-            type="button"
-            className="btn btn--primary"
-            data-testid={testId}
-            disabled={busy}
-            onClick={onSubmit}
-          >
-            {label}
-          </button>
-        </div>
-      </div>
-    </section>
+    <>
+      {editable ? (
+        <section className="panel" aria-labelledby={headingId}>
+          <div className="panel__header">
+            <div>
+              <h2 id={headingId} className="panel__title">
+                {t(`${texts}.submitTitle`)}
+              </h2>
+              <p className="panel__description">
+                {progress.complete
+                  ? t(`${texts}.readyToSubmit`)
+                  : t(`${texts}.notReady`, { count: progress.required - progress.answered })}
+              </p>
+            </div>
+          </div>
+          <div className="panel__body">
+            <div className="form__actions">
+              <button
+                type="button"
+                className="btn btn--primary"
+                data-testid={testId}
+                disabled={form.busy}
+                onClick={() => form.setConfirming(true)}
+              >
+                {t(`${texts}.submit`)}
+              </button>
+            </div>
+          </div>
+        </section>
+      ) : null}
+      <ConfirmDialog
+        open={form.confirming}
+        title={t(`${texts}.confirmTitle`)}
+        confirmLabel={t(`${texts}.submit`)}
+        tone="primary"
+        busy={form.busy}
+        confirmTestId={confirmTestId}
+        onConfirm={onConfirm}
+        onCancel={() => form.setConfirming(false)}
+      >
+        <p>{t(`${texts}.confirmBody`)}</p>
+      </ConfirmDialog>
+    </>
   );
 }

@@ -10,7 +10,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert } from '../../components/Alert.js';
 import { Badge } from '../../components/Badge.js';
-import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { LoadError } from '../../components/LoadError.js';
 import { Loading } from '../../components/Loading.js';
@@ -22,7 +21,7 @@ import { type EvidenceContext, EvidenceField } from '../aeo-operator/EvidenceFie
 import { localised } from '../questionnaire/localised.js';
 import type { EvidenceSlot } from '../questionnaire/QuestionField.js';
 import { QuestionnaireOutline, SaveStatus } from '../questionnaire/QuestionnaireOutline.js';
-import { QuestionnaireSections, SubmitPanel } from '../questionnaire/QuestionnaireSections.js';
+import { QuestionnaireSections, QuestionnaireSubmit } from '../questionnaire/QuestionnaireSections.js';
 import { useQuestionnaireForm } from '../questionnaire/use-questionnaire-form.js';
 import { MeasuredNote } from './MeasuredNote.js';
 import { ResponseStatusBadge } from './SafeParts.js';
@@ -239,34 +238,16 @@ function ResponseForm({
               return fact ? <MeasuredNote fact={fact} /> : null;
             }}
           />
-          {editable ? (
-            <SubmitPanel
-              title={t('safeAssessment.form.submitTitle')}
-              description={
-                progress.complete
-                  ? t('safeAssessment.form.readyToSubmit')
-                  : t('safeAssessment.form.notReady', { count: progress.required - progress.answered })
-              }
-              label={t('safeAssessment.form.submit')}
-              busy={form.busy}
-              testId="safe-submit"
-              onSubmit={() => form.setConfirming(true)}
-            />
-          ) : null}
+          <QuestionnaireSubmit
+            form={form}
+            editable={editable}
+            texts="safeAssessment.form"
+            testId="safe-submit"
+            confirmTestId="safe-confirm-submit"
+            onConfirm={submit}
+          />
         </div>
       </div>
-      <ConfirmDialog
-        open={form.confirming}
-        title={t('safeAssessment.form.confirmTitle')}
-        confirmLabel={t('safeAssessment.form.submit')}
-        tone="primary"
-        busy={form.busy}
-        confirmTestId="safe-confirm-submit"
-        onConfirm={submit}
-        onCancel={() => form.setConfirming(false)}
-      >
-        <p>{t('safeAssessment.form.confirmBody')}</p>
-      </ConfirmDialog>
     </>
   );
 }
