@@ -128,7 +128,10 @@ test('operator: start an application, answer the SAQ with a PDF, submit, answer 
     .filter({ has: page.locator(`a[href="/operator/aeo-status/${applicationId}"]`) });
   await expect(row).toHaveAttribute('data-status', 'submitted');
   await expect(row).toContainText('Submitted');
-  await expect(row).toContainText(new Date().toLocaleDateString('en-GB', { dateStyle: 'medium' }));
+  // The browser runs in Europe/Amsterdam (playwright.config.ts); near midnight UTC its date is a day ahead.
+  await expect(row).toContainText(
+    new Date().toLocaleDateString('en-GB', { dateStyle: 'medium', timeZone: 'Europe/Amsterdam' }),
+  );
   await expect(row.getByTestId('next-deadline')).toContainText('Acceptance');
   await expect(row.getByTestId('next-deadline')).toContainText('30 days left');
   await expect(page.getByTestId('start-application')).toHaveCount(0);
