@@ -1,4 +1,5 @@
 import { schema, sendSafeDeadlineReminders, systemActor } from '@aeolus/core';
+import { derivedFacts } from '@aeolus/risk-engine';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -155,7 +156,35 @@ describe('answering a campaign', () => {
     expect(r.comparison.overall.trend).toBe('flat');
     expect(r.measured.aeo).not.toBeNull();
     expect(r.measured.mras.byStatus.signed).toBeGreaterThan(0);
-    expect(r.measured.filing).toBeNull();
+    // The on-time share, recomputed here from the stored filings with the risk engine's deadline rules.
+    const stored = await t.ctx.db
+      .select({
+        consignment: schema.screeningResults.consignment,
+        explanation: schema.screeningResults.explanation,
+      })
+      .from(schema.screeningResults)
+      .where(eq(schema.screeningResults.administrationId, orgs.NL!));
+    const margins = stored
+      .map((s) => derivedFacts.filingMarginHours(s.consignment, s.explanation.facts))
+      .filter((m): m is number => m !== undefined);
+    const onTime = margins.filter((m) => m >= 0).length;
+    expect(margins.length).toBeGreaterThan(1000);
+    expect(onTime).toBeLessThan(margins.length); // the demo history has late filers
+    expect(r.measured.filing).toEqual({
+      consignments: margins.length,
+      onTimePercent: Math.round((onTime / margins.length) * 1000) / 10,
+    });
+  });
+
+  it('leaves the filing share absent for an administration that screens nothing here', async () => {
+    // KE's submitted response of the seeded previous cycle.
+    const list = await ke.request('GET', `${base(previousId)}/responses`);
+    expect(list.statusCode, list.body).toBe(200);
+    const id = list.json().items[0].id as string;
+    const res = await ke.request('GET', `/api/safe-assessment/responses/${id}/results`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().measured.filing).toBeNull();
+    expect(res.json().measured.examination).toBeNull();
   });
 
   it('the secretariat returns it with comments; NL edits and resubmits', async () => {

@@ -94,21 +94,43 @@ async function examinationFacts(db: Conn, administrationId: string): Promise<Saf
   };
 }
 
+/**
+ * Share of screened consignments lodged by the mode's deadline (SAFE Pillar 1 standard 6: advance electronic
+ * information in time for risk assessment). The margin is derived at screening from the filing time, the
+ * expected departure or arrival and the mode; consignments without the times needed are left out of the
+ * base. Null when no screened consignment has a known deadline.
+ */
+async function filingFacts(db: Conn, administrationId: string): Promise<SafeMeasured['filing']> {
+  const margin = screeningResults.filingMarginHours;
+  const [row] = await db
+    .select({
+      known: sql<number>`count(${margin})`,
+      onTime: sql<number>`count(*) filter (where ${margin} >= 0)`,
+    })
+    .from(screeningResults)
+    .where(eq(screeningResults.administrationId, administrationId));
+  const known = Number(row?.known ?? 0);
+  if (known === 0) return null;
+  return {
+    consignments: known,
+    onTimePercent: Math.round((Number(row?.onTime ?? 0) / known) * 1000) / 10,
+  };
+}
+
 export async function measuredFacts(
   db: Conn,
   input: { administrationId: string; countryCode: string | null; periodStart: string },
 ): Promise<SafeMeasured> {
-  const [aeo, examination, mras] = await Promise.all([
+  const [aeo, examination, filing, mras] = await Promise.all([
     aeoFacts(db, input.administrationId, new Date(`${input.periodStart}T00:00:00Z`)),
     examinationFacts(db, input.administrationId),
+    filingFacts(db, input.administrationId),
     input.countryCode ? mrasByPhaseFor(db, input.countryCode) : null,
   ]);
   return {
     aeo,
     mras,
-    // Screening records when a filing arrived, not the deadline it was due by: the platform does not
-    // hold this fact yet, so it is absent rather than guessed.
-    filing: null,
+    filing,
     examination,
   };
 }

@@ -61,6 +61,7 @@ export function toNewResult(s: Screened): repo.NewResult {
     },
     aeoFacts: s.aeoFacts,
     isAeo: s.isAeo,
+    filingMarginHours: s.filingMarginHours,
     randomDraw: s.draw,
     randomlySelected: s.decision.randomlySelected,
     capacityDowngraded: s.downgraded,

@@ -38,6 +38,14 @@ export function newRandomSeed(): string {
 const CACHE_LIMIT = 32;
 const compiled = new Map<string, { key: string; engine: CompiledRuleSet }>();
 
+/**
+ * Forgets the compiled contexts. The cache assumes one database per process, which a server has; the test
+ * runner reuses a process for many databases copied from one template, whose ids coincide.
+ */
+export function clearScreeningContexts(): void {
+  compiled.clear();
+}
+
 export function toWatchList(row: repo.WatchListRow): WatchList {
   return {
     name: row.name,

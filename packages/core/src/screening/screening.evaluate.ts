@@ -6,6 +6,7 @@ import type {
   ScreeningFacts,
   ScreeningPolicySettings,
 } from '@aeolus/contracts';
+import { derivedFacts } from '@aeolus/risk-engine';
 import type { AeoRegisterEntry } from '../aeo/index.js';
 import { declaredAeoIds, partyKey, type ValidConsignment } from './filing.validation.js';
 import type { ScreeningContext } from './screening-context.js';
@@ -34,6 +35,8 @@ export interface Screened {
   decision: LaneDecision;
   aeoFacts: AeoFact[];
   isAeo: boolean;
+  /** Hours between filing and the mode's deadline (negative: late); null when the times needed are absent. */
+  filingMarginHours: number | null;
   draw: number;
   /** Sent from red to yellow by the office's capacity (set when the filing transaction applies it). */
   downgraded: boolean;
@@ -172,6 +175,7 @@ export function screenConsignments(input: {
       decision,
       aeoFacts,
       isAeo: aeo !== null,
+      filingMarginHours: derivedFacts.filingMarginHours(consignment, facts) ?? null,
       draw,
       downgraded: false,
     };

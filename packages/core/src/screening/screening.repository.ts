@@ -111,6 +111,7 @@ export interface NewResult {
   explanation: ScreeningExplanation;
   aeoFacts: AeoFact[];
   isAeo: boolean;
+  filingMarginHours: number | null;
   randomDraw: number;
   randomlySelected: boolean;
   capacityDowngraded: boolean;
@@ -163,6 +164,7 @@ export async function insertResults(
         random_draw: r.randomDraw,
         randomly_selected: r.randomlySelected,
         capacity_downgraded: r.capacityDowngraded,
+        filing_margin: r.filingMarginHours,
       })),
     );
     await tx.execute(sql`
@@ -170,17 +172,18 @@ export async function insertResults(
         id, administration_id, batch_id, batch_index, filer_organisation_id, reference, transport_document, mode,
         dataset, office, received_at, consignment, lane, score, referrals, fired_rule_ids, explanation,
         rule_set_version_id, rule_set_id, rule_set_version, policy_revision, watch_lists_revision, aeo_facts,
-        is_aeo, random_draw, randomly_selected, capacity_downgraded)
+        is_aeo, random_draw, randomly_selected, capacity_downgraded, filing_margin_hours)
       select r.id, ${common.administrationId}::uuid, r.batch_id, r.batch_index,
              ${common.filerOrganisationId}::uuid, r.reference, r.transport_document, r.mode, r.dataset, r.office,
              ${common.receivedAt.toISOString()}::timestamptz, r.consignment, r.lane, r.score, r.referrals, r.fired,
              r.explanation, ${common.ruleSetVersionId}::uuid, ${common.ruleSetId}, ${common.ruleSetVersion}::int,
              ${common.policyRevision}::int, ${common.watchListsRevision}::int, r.aeo_facts, r.is_aeo, r.random_draw,
-             r.randomly_selected, r.capacity_downgraded
+             r.randomly_selected, r.capacity_downgraded, r.filing_margin
         from jsonb_to_recordset(${json}::jsonb) as r(
           id uuid, batch_id uuid, batch_index int, reference text, transport_document text, mode text, dataset text, office text,
           consignment jsonb, lane text, score float8, referrals text[], fired text[], explanation jsonb,
-          aeo_facts jsonb, is_aeo bool, random_draw float8, randomly_selected bool, capacity_downgraded bool)`);
+          aeo_facts jsonb, is_aeo bool, random_draw float8, randomly_selected bool, capacity_downgraded bool,
+          filing_margin float8)`);
   }
 }
 

@@ -93,6 +93,12 @@ export const screeningResults = pgTable(
     randomDraw: doublePrecision('random_draw').notNull(),
     randomlySelected: boolean('randomly_selected').notNull(),
     capacityDowngraded: boolean('capacity_downgraded').notNull(),
+    /**
+     * Hours between filing and the mode's lodgement deadline (negative: filed late), as the risk engine
+     * derives it; null when the filing lacks the times the deadline needs. The SAFE review measures Pillar 1
+     * standard 6 (advance electronic information in time for risk assessment) from it.
+     */
+    filingMarginHours: doublePrecision('filing_margin_hours'),
   },
   (t) => [
     index('screening_results_admin_received_idx').on(t.administrationId, t.receivedAt, t.id),
