@@ -45,6 +45,11 @@ export async function ensurePublishedDefinition(
 // A published definition version never changes, so its parsed form can be cached by id.
 const parsed = new Map<string, QuestionnaireDefinition>();
 
+/** Forgets the parsed versions (see clearScreeningContexts: one database per process is assumed). */
+export function clearStoredDefinitions(): void {
+  parsed.clear();
+}
+
 /** The stored definition version a response was given for, parsed (and cached: versions are immutable). */
 export async function loadStoredDefinition(db: Db | Tx, id: string): Promise<QuestionnaireDefinition> {
   const cached = parsed.get(id);
