@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { LANES } from '@aeolus/contracts';
+import { DEMO_API_KEY } from '@aeolus/core';
 import { cleanConsignment, generatedConsignments } from '@aeolus/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.js';
@@ -12,7 +14,8 @@ let t: TestApp;
 let trader: TestClient;
 let analyst: TestClient;
 let admin: TestClient;
-let key: string;
+/** The seeded demo API key (README): Acme Logistics, scope `filing`. */
+const key = DEMO_API_KEY.key;
 /** The demo history holds thousands of older results: lists compared item by item start here. */
 const testStart = encodeURIComponent(new Date().toISOString());
 
@@ -21,9 +24,6 @@ beforeAll(async () => {
   trader = await t.signIn('trader@acme-logistics.example');
   analyst = await t.signIn('analyst@nl.customs.example');
   admin = await t.signIn('admin@nl.customs.example');
-  const created = await trader.request('POST', '/api/api-keys', { name: 'ERP filing', scopes: ['filing'] });
-  expect(created.statusCode, created.body).toBe(201);
-  key = created.json().secret;
 });
 afterAll(() => t.close());
 
@@ -39,6 +39,40 @@ const count = async (table: string) =>
   Number((await t.database.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n);
 
 describe('filing a batch with an API key', () => {
+  it('the demo API key is Acme’s, seeded with the filing scope only and a hash, never the secret', async () => {
+    const keys = (await trader.request('GET', '/api/api-keys')).json().items as {
+      name: string;
+      prefix: string;
+      scopes: string[];
+    }[];
+    expect(keys.find((k) => k.name === DEMO_API_KEY.name)).toMatchObject({
+      prefix: 'decaf0000001',
+      scopes: ['filing'],
+    });
+    const stored = await t.database.query<{ secret_hash: string }>(
+      `select secret_hash from api_keys where prefix = 'decaf0000001'`,
+    );
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.secret_hash).not.toContain('not-a-secret');
+    // Only filing: the results list needs another scope.
+    const read = await t.app.inject({
+      method: 'GET',
+      url: '/api/screening/results',
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(read.statusCode).toBe(403);
+  });
+
+  it('screens the README example (docs/examples/consignments.json) filed with the demo key', async () => {
+    const example = JSON.parse(
+      readFileSync(new URL('../../../../docs/examples/consignments.json', import.meta.url), 'utf8'),
+    );
+    const res = await file(example, { 'idempotency-key': 'readme-example' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ accepted: 1, rejected: 0 });
+    expect(res.json().items[0]).toMatchObject({ status: 'screened', reference: 'UCR-DEMO-0001' });
+  });
+
   it('screens every consignment, answers lanes in order, and keeps each explanation for the analyst', async () => {
     const consignments = generatedConsignments(60, 11);
     const res = await file({ consignments });

@@ -24,10 +24,15 @@ import * as repo from './identity.repository.js';
 const KEY_PATTERN = /^aeo_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 const TOUCH_RESOLUTION_MS = 60_000;
 
+/**
+ * Creates a key; its secret is returned once and only its hash is stored. `fixed` is for the demo seed
+ * alone (a published demo credential, like the demo password): the system actor may give the key's text.
+ */
 export async function createApiKey(
   ctx: CoreContext,
   actor: Actor,
   input: CreateApiKey & { organisationId?: string },
+  fixed?: { key: string },
 ): Promise<CreatedApiKey> {
   authorize(actor, 'api-keys:manage');
   const organisationId = actor.kind === 'system' ? input.organisationId : actor.organisationId;
@@ -50,8 +55,12 @@ export async function createApiKey(
   if (input.expiresAt && new Date(input.expiresAt) <= new Date()) {
     throw AppError.validation([{ path: 'expiresAt', message: 'must be in the future' }]);
   }
-  const prefix = randomBytes(6).toString('hex');
-  const secret = randomToken(32);
+  const given = fixed ? KEY_PATTERN.exec(fixed.key) : null;
+  if (fixed && (actor.kind !== 'system' || !given)) {
+    throw new AppError('INTERNAL', 'A fixed API key is for the demo seed, in the aeo_<prefix>_<secret> form');
+  }
+  const prefix = given ? given[1]! : randomBytes(6).toString('hex');
+  const secret = given ? given[2]! : randomToken(32);
   const row = await inTransaction(ctx.db, async (tx) => {
     const created = await repo.insertApiKey(tx, {
       organisationId,

@@ -1,4 +1,4 @@
-import type { Role } from '@aeolus/contracts';
+import type { ApiKeyScope, Role } from '@aeolus/contracts';
 import type { NewOrganisation } from '../identity/organisations.service.js';
 
 /**
@@ -6,6 +6,18 @@ import type { NewOrganisation } from '../identity/organisations.service.js';
  * secretariat and four operators. Every account's password is DEMO_PASSWORD. Identifiers are fictional.
  */
 export const DEMO_PASSWORD = 'aeolus-demo';
+
+/**
+ * The demo API key: Acme Logistics' key with the `filing` scope only, so that the filing API can be tried
+ * on a fresh demo without signing in first (README: "Screening"). Published like DEMO_PASSWORD, and seeded
+ * only with the demo data.
+ */
+export const DEMO_API_KEY = {
+  org: 'acme',
+  name: 'Demo filing key',
+  key: 'aeo_decaf0000001_Acme-Logistics-demo-filing-key_not-a-secret',
+  scopes: ['filing'],
+} as const satisfies { org: DemoOrgKey; name: string; key: string; scopes: readonly ApiKeyScope[] };
 
 export type DemoOrgKey = 'nl' | 'ke' | 'wco' | 'rocb' | 'acme' | 'tulip' | 'globex' | 'savanna';
 

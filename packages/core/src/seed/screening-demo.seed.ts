@@ -3,7 +3,8 @@ import { demoRuleSet, demoWatchLists } from '@aeolus/risk-engine';
 import { and, eq } from 'drizzle-orm';
 import type { CoreContext } from '../context.js';
 import { appMeta } from '../events/events.tables.js';
-import type { Actor } from '../identity/actor.js';
+import { type Actor, systemActor } from '../identity/actor.js';
+import { createApiKey } from '../identity/api-keys.service.js';
 import { memberships, organisations, users } from '../identity/identity.tables.js';
 import {
   createRuleSetDraft,
@@ -12,10 +13,11 @@ import {
   updateScreeningPolicy,
 } from '../screening/index.js';
 import { ruleSetVersions } from '../screening/rule-sets.tables.js';
-import type { DemoOrgKey } from './demo-data.js';
+import { DEMO_API_KEY, type DemoOrgKey } from './demo-data.js';
 import { demoDraftRuleSet, seedScreeningHistory } from './screening-history.seed.js';
 
 const SEEDED_KEY = 'demo.screening.seeded';
+const API_KEY_KEY = 'demo.screening.api-key';
 const HISTORY_KEY = 'demo.screening.history';
 
 /**
@@ -63,6 +65,7 @@ async function analystOf(ctx: CoreContext, administrationId: string): Promise<Ac
  */
 export async function seedScreeningDemo(ctx: CoreContext, ids: Record<DemoOrgKey, string>): Promise<void> {
   await seedScreeningSetup(ctx, ids);
+  await seedDemoApiKey(ctx, ids);
   const [history] = await ctx.db.select().from(appMeta).where(eq(appMeta.key, HISTORY_KEY));
   if (history) return;
   const analyst = await analystOf(ctx, ids.nl);
@@ -80,6 +83,22 @@ export async function seedScreeningDemo(ctx: CoreContext, ids: Record<DemoOrgKey
   await ctx.db
     .insert(appMeta)
     .values({ key: HISTORY_KEY, value: { ...result, draftVersionId: draft.id } })
+    .onConflictDoNothing();
+}
+
+/** Acme's published demo filing key (DEMO_API_KEY), once: a revoked demo key stays revoked. */
+async function seedDemoApiKey(ctx: CoreContext, ids: Record<DemoOrgKey, string>): Promise<void> {
+  const [done] = await ctx.db.select().from(appMeta).where(eq(appMeta.key, API_KEY_KEY));
+  if (done) return;
+  const created = await createApiKey(
+    ctx,
+    systemActor('demo seed'),
+    { name: DEMO_API_KEY.name, scopes: [...DEMO_API_KEY.scopes], organisationId: ids[DEMO_API_KEY.org] },
+    { key: DEMO_API_KEY.key },
+  );
+  await ctx.db
+    .insert(appMeta)
+    .values({ key: API_KEY_KEY, value: { apiKeyId: created.apiKey.id } })
     .onConflictDoNothing();
 }
 
