@@ -5,11 +5,15 @@ import { defineConfig } from '@playwright/test';
  * (scripts/e2e.mjs) builds, starts a server on a fresh database and sets E2E_BASE_URL.
  */
 const baseURL = process.env.E2E_BASE_URL ?? 'http://localhost:3100';
+/** Set by scripts/e2e.mjs when the spec files run in groups, each against its own server. */
+const group = process.env.E2E_GROUP;
+const artifacts = './e2e/artifacts';
 
 export default defineConfig({
   testDir: './e2e',
   testMatch: '*.spec.ts',
-  outputDir: './e2e/artifacts/test-results',
+  // Per group: Playwright empties its output folder when a run starts.
+  outputDir: group ? `${artifacts}/test-results-${group}` : `${artifacts}/test-results`,
   // One worker: journeys share one server and some change shared state (a profile's language, keys).
   workers: 1,
   fullyParallel: false,
@@ -17,12 +21,19 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [
-    ['list'],
-    ['html', { outputFolder: './e2e/artifacts/report', open: 'never' }],
-    // CI passes PLAYWRIGHT_JSON_OUTPUT_NAME to collect results for its summary.
-    ...(process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['json'] as ['json']] : []),
-  ],
+  reporter: group
+    ? [
+        ['list'],
+        // scripts/e2e.mjs merges the groups' blobs into one report and reads the JSON for durations.
+        ['blob', { outputDir: `${artifacts}/blob-${group}` }],
+        ['json', { outputFile: `${artifacts}/results-${group}.json` }],
+      ]
+    : [
+        ['list'],
+        ['html', { outputFolder: `${artifacts}/report`, open: 'never' }],
+        // CI passes PLAYWRIGHT_JSON_OUTPUT_NAME to collect results for its summary.
+        ...(process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['json'] as ['json']] : []),
+      ],
   use: {
     baseURL,
     browserName: 'chromium',

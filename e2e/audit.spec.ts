@@ -82,10 +82,9 @@ test('audit viewer: filters by action, actor, subject and date, and pages throug
   await expect.poll(() => actionsShown(page)).toEqual(['organisation.created']);
 
   // Date filter: nothing happened tomorrow; a reversed range is refused in the form.
-  const day = (offset: number) => {
-    const d = new Date(Date.now() + offset * 86_400_000);
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  };
+  // Days as the browser sees them (Europe/Amsterdam, playwright.config.ts), not the test process.
+  const day = (offset: number) =>
+    new Date(Date.now() + offset * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/Amsterdam' });
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByLabel('From', { exact: true }).fill(day(1));
   await page.getByRole('button', { name: 'Apply filters' }).click();

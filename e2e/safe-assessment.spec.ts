@@ -167,7 +167,10 @@ test('SAFE assessment: campaign, two administrations answer, results, plan, aggr
   // Measured beside declared: the facts the platform holds, absent ones shown as absent.
   await expect(page.locator('[data-fact="aeoActive"] td').first()).toHaveText('12');
   await expect(page.locator('[data-fact="mras"] td').first()).toHaveText('6');
-  await expect(page.locator('[data-fact="filingOnTime"]')).toHaveAttribute('data-measured', 'absent');
+  // NL screens its consignments here: the share filed by the mode's deadline is measured from them.
+  const filing = page.locator('[data-fact="filingOnTime"]');
+  await expect(filing).toHaveAttribute('data-measured', 'present');
+  await expect(filing).toContainText(/\d+(\.\d)?\s?% of [\d,\s]+ consignments/);
   const resultsUrl = page.url();
   await expectAccessible(page, 'the results');
   await screenshot(page, 'safe-assessment-05-results-en');
@@ -228,6 +231,11 @@ test('SAFE assessment: campaign, two administrations answer, results, plan, aggr
   await submitResponse(page);
   await expect(page.getByTestId('safe-overall-trend')).toBeVisible();
   await expect(page.getByTestId('safe-gap').first()).toBeVisible();
+  // KE screens nothing on the platform: its filing and examination facts are absent, not invented.
+  for (const fact of ['filingOnTime', 'examination']) {
+    await expect(page.locator(`[data-fact="${fact}"]`)).toHaveAttribute('data-measured', 'absent');
+    await expect(page.locator(`[data-fact="${fact}"]`)).toContainText('Not held by the platform');
+  }
   // Submitted: the form is read-only now.
   await openCampaign(page, name);
   await page.getByTestId('safe-answer').click();
