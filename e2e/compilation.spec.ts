@@ -99,7 +99,16 @@ test('public directory: seeded programmes, region filter, detail, statistics, ne
   const network = page.getByTestId('mra-network');
   await expect(network).toBeVisible();
   const stats = await (await page.request.get('/api/public/compilation/stats')).json();
-  await expect(network.locator('line')).toHaveCount(stats.mras.total);
+  await expect(network.locator('line[data-status]')).toHaveCount(stats.mras.total);
+  // NL runs its programme here and is recognised through the EU's arrangements: linked to the EU node.
+  await expect(network.locator('line[data-covered-by="EU"]')).toHaveCount(1);
+  // The figure counts arrangements, not the coverage link.
+  await expect(network.locator('title').first()).toHaveText(
+    new RegExp(` and ${stats.mras.total} arrangements$`),
+  );
+  await expect(page.getByTestId('network-covered')).toContainText(
+    "Netherlands: covered by the customs union's MRAs (European Union)",
+  );
   await expect(page.getByTestId('network-node-US')).toBeVisible();
   await expect(page.getByTestId('network-table').locator('tbody tr')).toHaveCount(stats.mras.total);
   await expectAccessible(page, 'the MRA network');
@@ -254,6 +263,19 @@ test('curation round trip: the administration submits, the secretariat publishes
   await expect(queued).toBeVisible();
   await expectAccessible(s, 'the review queue');
   await screenshot(s, 'compilation-12-review-queue');
+  // Returning asks for the reason in a dialog; too short a reason is refused there, naming the field.
+  await queued.locator('[data-testid^="return-"]').click();
+  const dialog = s.getByRole('dialog');
+  await expect(dialog).toContainText(`Return “${name}” to its curator`);
+  await dialog.getByLabel('Why is it returned?').fill('no');
+  await s.getByTestId('curation-return-confirm').click();
+  await expect(s.locator('#curation-return-comment-error')).toContainText(
+    'must say why the entry is returned',
+  );
+  await expectAccessible(s, 'the return dialog');
+  await screenshot(s, 'compilation-13-return-dialog', { fullPage: false });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
   await queued.locator('[data-testid^="publish-"]').click();
   await expect(queued).toHaveCount(0);
   // The demo secretariat prefers French (a saved preference other journeys rely on): put it back.

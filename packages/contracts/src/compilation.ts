@@ -186,6 +186,11 @@ export const MraNetwork = z.object({
       region: WcoRegion.nullable(),
       programmeId: z.string().nullable(),
       aeoCount: z.number().int().nullable(),
+      /**
+       * The customs union whose arrangements cover this jurisdiction ("EU" for an EU Member State shown
+       * as a node of its own, e.g. a programme run on this platform); null otherwise.
+       */
+      coveredBy: z.string().nullable(),
     }),
   ),
   edges: z.array(

@@ -105,6 +105,11 @@ describe('public directory', () => {
     expect(network.edges).toHaveLength(56);
     const ids = new Set(network.nodes.map((n: { id: string }) => n.id));
     for (const e of network.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+    // The platform's NL programme is a node of its own, recognised through the EU's arrangements.
+    const byId = new Map(network.nodes.map((n: { id: string }) => [n.id, n]));
+    expect(byId.get('NL')).toMatchObject({ programmeId: 'nl-platform', coveredBy: 'EU' });
+    expect(byId.get('EU')).toMatchObject({ coveredBy: null });
+    expect(byId.get('US')).toMatchObject({ coveredBy: null });
   });
 
   it("shows the platform's NL programme live: active certificates and the EU's MRAs", async () => {

@@ -175,6 +175,7 @@ export function compilationStats(compilation: PublicCompilation): CompilationSta
 export function mraNetwork(compilation: PublicCompilation): MraNetwork {
   const byCountry = new Map(compilation.programmes.map((p) => [p.country, p]));
   const codes = new Set([...byCountry.keys(), ...compilation.arrangements.flatMap((a) => a.parties)]);
+  const eu = euMemberStates();
   const nodes = [...codes].sort().map((code) => {
     const programme = byCountry.get(code);
     return {
@@ -183,6 +184,8 @@ export function mraNetwork(compilation: PublicCompilation): MraNetwork {
       region: regionOf(code),
       programmeId: programme?.id ?? null,
       aeoCount: programme?.aeoCount ?? null,
+      // Recognised through the EU's MRAs (mrasFor), which the network draws as a link to the EU node.
+      coveredBy: eu.has(code) && codes.has('EU') ? 'EU' : null,
     };
   });
   const edges = compilation.arrangements.flatMap((a) =>

@@ -8,8 +8,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Badge, type BadgeTone } from '../../components/Badge.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { DataTable } from '../../components/DataTable.js';
 import { EmptyState } from '../../components/EmptyState.js';
+import { TextAreaField } from '../../components/Field.js';
 import { LoadError } from '../../components/LoadError.js';
 import { Loading } from '../../components/Loading.js';
 import { useNotices } from '../../components/Notices.js';
@@ -70,6 +72,9 @@ export function CurationPage() {
   const { notify } = useNotices();
   const action = useAsyncAction();
   const reload = () => setVersion((v) => v + 1);
+  const [returning, setReturning] = useState<CuratedProgramme>();
+  const returnAction = useAsyncAction();
+  const [comment, setComment] = useState('');
 
   const act = (work: () => Promise<unknown>, message: string) =>
     action.run(async () => {
@@ -79,6 +84,19 @@ export function CurationPage() {
     });
 
   const queue = entries.data?.items.filter((e) => e.reviewState === 'submitted') ?? [];
+
+  /** Returns the entry with the reason; the server names what is wrong with it (e.g. an empty reason). */
+  const confirmReturn = () => {
+    const entry = returning;
+    if (!entry) return;
+    return returnAction.run(async () => {
+      await compilationApi.review({ entryId: entry.id, decision: 'reject', comment: comment.trim() });
+      notify(t('compilation.curation.rejected'));
+      setReturning(undefined);
+      setComment('');
+      reload();
+    });
+  };
 
   return (
     <>
@@ -159,13 +177,10 @@ export function CurationPage() {
                       className="btn btn--secondary btn--small"
                       disabled={action.busy}
                       onClick={() => {
-                        const comment = window.prompt(t('compilation.curation.rejectComment'));
-                        if (comment)
-                          void act(
-                            () => compilationApi.review({ entryId: entry.id, decision: 'reject', comment }),
-                            t('compilation.curation.rejected'),
-                          );
+                        returnAction.clearError();
+                        setReturning(entry);
                       }}
+                      data-testid={`return-${entry.id}`}
                     >
                       {t('compilation.curation.reject')}
                     </button>
@@ -176,6 +191,26 @@ export function CurationPage() {
           )}
         </Panel>
       ) : null}
+      <ConfirmDialog
+        open={returning !== undefined}
+        title={t('compilation.curation.returnTitle', { name: returning?.programme.name ?? '' })}
+        confirmLabel={t('compilation.curation.reject')}
+        tone="primary"
+        busy={returnAction.busy}
+        confirmTestId="curation-return-confirm"
+        onConfirm={() => void confirmReturn()}
+        onCancel={() => setReturning(undefined)}
+      >
+        <TextAreaField
+          id="curation-return-comment"
+          label={t('compilation.curation.rejectComment')}
+          error={returnAction.fieldErrors.comment ?? returnAction.error}
+          value={comment}
+          required
+          maxLength={2000}
+          onChange={(e) => setComment(e.target.value)}
+        />
+      </ConfirmDialog>
       <Panel title={t('compilation.curation.entries')}>
         {entries.status === 'error' ? (
           <LoadError title={t('compilation.list.loadError')} error={entries.error} />

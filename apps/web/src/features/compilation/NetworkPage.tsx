@@ -25,7 +25,8 @@ import { localised, MRA_STATUS_COLOURS } from './compilation-format.js';
 const SIZE = 640;
 
 type Node = SimulationNodeDatum & { id: string; degree: number };
-type Edge = SimulationLinkDatum<Node> & { id: string; status: string };
+/** An MRA (status) or a jurisdiction covered by a customs union's arrangements (status null). */
+type Edge = SimulationLinkDatum<Node> & { id: string; status: string | null };
 
 /**
  * Lays the network out once, synchronously (a fixed number of ticks, so the picture is the same on
@@ -44,12 +45,12 @@ function layout(network: MraNetwork) {
     x: SIZE / 2 + (SIZE / 3) * Math.cos((2 * Math.PI * i) / network.nodes.length),
     y: SIZE / 2 + (SIZE / 3) * Math.sin((2 * Math.PI * i) / network.nodes.length),
   }));
-  const edges: Edge[] = network.edges.map((e) => ({
-    id: e.id,
-    source: e.source,
-    target: e.target,
-    status: e.status,
-  }));
+  const edges: Edge[] = [
+    ...network.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, status: e.status })),
+    ...network.nodes
+      .filter((n) => n.coveredBy !== null)
+      .map((n) => ({ id: `covered:${n.id}`, source: n.id, target: n.coveredBy!, status: null })),
+  ];
   const simulation = forceSimulation(nodes)
     .force(
       'link',
@@ -80,6 +81,7 @@ export function NetworkPage() {
     return <LoadError title={t('compilation.network.loadError')} error={network.error} />;
   if (!network.data || !drawn) return <Loading label={t('compilation.network.loading')} block />;
   const names = new Map(network.data.nodes.map((n) => [n.id, n]));
+  const covered = network.data.nodes.filter((n) => n.coveredBy !== null);
   const statuses = [...new Set(network.data.edges.map((e) => e.status))];
   const name = (code: string) => {
     const node = names.get(code);
@@ -90,7 +92,10 @@ export function NetworkPage() {
     <>
       <PageHeader title={t('compilation.network.title')} lead={t('compilation.network.lead')} />
       <Panel
-        title={t('compilation.network.figure', { nodes: drawn.nodes.length, edges: drawn.edges.length })}
+        title={t('compilation.network.figure', {
+          nodes: drawn.nodes.length,
+          edges: network.data.edges.length,
+        })}
       >
         <ul className="compilation__legend" aria-label={t('compilation.network.legend')}>
           {statuses.map((s) => (
@@ -103,31 +108,54 @@ export function NetworkPage() {
               {t(`compilation.mraStatus.${s}`)}
             </li>
           ))}
+          {covered.length > 0 && (
+            <li>
+              <span className="compilation__swatch compilation__swatch--covered" aria-hidden="true" />
+              {t('compilation.network.coveredLegend')}
+            </li>
+          )}
         </ul>
         {/* The table below carries the same information in a form every reader can use. */}
         <figure className="compilation__figure">
           <figcaption className="visually-hidden">
-            {t('compilation.network.figure', { nodes: drawn.nodes.length, edges: drawn.edges.length })}
+            {t('compilation.network.figure', { nodes: drawn.nodes.length, edges: network.data.edges.length })}
           </figcaption>
           <svg className="compilation__network" viewBox={`0 0 ${SIZE} ${SIZE}`} data-testid="mra-network">
             <title>
-              {t('compilation.network.figure', { nodes: drawn.nodes.length, edges: drawn.edges.length })}
+              {t('compilation.network.figure', {
+                nodes: drawn.nodes.length,
+                edges: network.data.edges.length,
+              })}
             </title>
             <g>
-              {drawn.edges.map((e) => (
-                <line
-                  key={e.id}
-                  x1={e.source.x}
-                  y1={e.source.y}
-                  x2={e.target.x}
-                  y2={e.target.y}
-                  stroke={MRA_STATUS_COLOURS[e.status]}
-                  strokeWidth={1.5}
-                  strokeDasharray={e.status === 'signed' ? undefined : '5 4'}
-                  opacity={0.7}
-                  data-status={e.status}
-                />
-              ))}
+              {drawn.edges.map((e) =>
+                e.status === null ? (
+                  <line
+                    key={e.id}
+                    x1={e.source.x}
+                    y1={e.source.y}
+                    x2={e.target.x}
+                    y2={e.target.y}
+                    stroke="#64748b"
+                    strokeWidth={1}
+                    strokeDasharray="2 3"
+                    data-covered-by={e.target.id}
+                  />
+                ) : (
+                  <line
+                    key={e.id}
+                    x1={e.source.x}
+                    y1={e.source.y}
+                    x2={e.target.x}
+                    y2={e.target.y}
+                    stroke={MRA_STATUS_COLOURS[e.status]}
+                    strokeWidth={1.5}
+                    strokeDasharray={e.status === 'signed' ? undefined : '5 4'}
+                    opacity={0.7}
+                    data-status={e.status}
+                  />
+                ),
+              )}
             </g>
             <g>
               {drawn.nodes.map((n) => {
@@ -197,6 +225,15 @@ export function NetworkPage() {
             </tr>
           ))}
         </DataTable>
+        {covered.length > 0 && (
+          <ul className="compilation__covered" data-testid="network-covered">
+            {covered.map((n) => (
+              <li key={n.id}>
+                {t('compilation.network.covered', { member: name(n.id), union: name(n.coveredBy!) })}
+              </li>
+            ))}
+          </ul>
+        )}
       </Panel>
     </>
   );

@@ -122,7 +122,7 @@ export function ProgressPanel({ campaignId }: { campaignId: string }) {
         <TextAreaField
           id="safe-return-comment"
           label={t('safeAssessment.progress.returnComment')}
-          error={action.error}
+          error={action.fieldErrors.comments ?? action.error}
           value={comment}
           maxLength={4000}
           onChange={(e) => setComment(e.target.value)}
