@@ -70,6 +70,40 @@ describe('SAFE questionnaire versions', () => {
     expect(dup.statusCode).toBe(409);
   });
 
+  it('refuses an upload that SAFE scoring could not report: no standard dimension, an untagged scored question', async () => {
+    type Node = { id: string; type?: string; tags?: Record<string, string[]>; showIf?: unknown };
+    const def = safeDefinition('1.6.0') as {
+      dimensions: { id: string }[];
+      sections: (Node & { questions: Node[] })[];
+    };
+    def.dimensions = def.dimensions.filter((d) => d.id !== 'standard');
+    for (const node of def.sections.flatMap((s) => [s, ...s.questions])) delete node.tags?.standard;
+    const section = structuredClone(def.sections[0]!);
+    const question = structuredClone(
+      def.sections.flatMap((s) => s.questions).find((q) => q.type === 'maturity' && !q.showIf)!,
+    );
+    question.id = 'untagged_maturity';
+    delete question.tags;
+    delete question.showIf;
+    section.id = 'untagged';
+    delete section.tags;
+    section.questions = [question];
+    def.sections.push(section);
+    const res = await secretariat.request('POST', SAFE_VERSIONS, { definition: def });
+    expect(res.statusCode, res.body).toBe(400);
+    const problems = res.json().error.details.problems as { path: string; message: string }[];
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { path: 'definition.dimensions', message: expect.stringContaining("'standard' dimension") },
+        {
+          path: `definition.sections.${def.sections.length - 1}.questions.0`,
+          message: expect.stringContaining("'untagged_maturity' needs a tag"),
+        },
+      ]),
+    );
+    expect((await versions()).some((v) => v.version === '1.6.0')).toBe(false);
+  });
+
   it('drafts, edits and publishes once; a published version is never edited, deleted or republished', async () => {
     const id = await createSafeDraft(secretariat, safeDefinition('1.1.0'));
     const edited = await secretariat.request('PUT', `${SAFE_VERSIONS}/${id}`, {

@@ -61,20 +61,29 @@ export interface VersionPolicy<Lock = unknown> {
   }>;
   /** Refuses to retire a version still given out (throws). */
   checkRetire(lock: Lock, row: repo.DefinitionRow): void;
+  /** What this kind of questionnaire needs beyond the engine's checks (paths under the definition). */
+  checkDefinition?(definition: QuestionnaireDefinition): { path: string; message: string }[];
 }
 
-/** Runs the questionnaire engine's checks; every problem is reported at its path under `definition`. */
-function checkedDefinition(input: SaveSaqVersion): QuestionnaireDefinition {
+/**
+ * Runs the questionnaire engine's checks, then the kind's own; every problem is reported at its path under
+ * `definition`.
+ */
+function checkedDefinition(
+  input: SaveSaqVersion,
+  extra?: VersionPolicy['checkDefinition'],
+): QuestionnaireDefinition {
   const result = validateDefinition(input.definition);
-  if (!result.ok) {
+  const problems = result.ok ? (extra?.(result.definition) ?? []) : result.problems;
+  if (problems.length > 0) {
     throw AppError.validation(
-      result.problems.map((p) => ({
+      problems.map((p) => ({
         path: p.path ? `definition.${p.path}` : 'definition',
         message: p.message,
       })),
     );
   }
-  return result.definition;
+  return (result as { definition: QuestionnaireDefinition }).definition;
 }
 
 const duplicate = (definition: QuestionnaireDefinition) =>
@@ -155,7 +164,7 @@ export function questionnaireVersions<Lock>(policy: VersionPolicy<Lock>) {
 
   async function create(ctx: CoreContext, actor: Actor, input: SaveSaqVersion): Promise<SaqVersionDetail> {
     return change(ctx, actor, async (tx, owner) => {
-      const definition = checkedDefinition(input);
+      const definition = checkedDefinition(input, policy.checkDefinition);
       const version = String(definition.version);
       if (await findSameVersion(tx, owner, definition)) throw duplicate(definition);
       // The unique (key, version) index settles a race between two identical uploads.
@@ -191,7 +200,7 @@ export function questionnaireVersions<Lock>(policy: VersionPolicy<Lock>) {
           current.status,
         );
       }
-      const definition = checkedDefinition(input);
+      const definition = checkedDefinition(input, policy.checkDefinition);
       const version = String(definition.version);
       if (await findSameVersion(tx, owner, definition, current.id)) throw duplicate(definition);
       const row = await repo.updateVersion(tx, current.id, storedValues(owner, definition));

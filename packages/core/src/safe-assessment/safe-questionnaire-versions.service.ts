@@ -1,12 +1,16 @@
+import type { QuestionnaireDefinition } from '@aeolus/contracts';
 import { count, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import { inTransaction } from '../db/unit-of-work.js';
 import type { Actor } from '../identity/actor.js';
 import { tenantOf } from '../identity/authorization.js';
 import { getSafeMonitoringQuestionnaire } from '../questionnaire/default-definitions.js';
+import { indexDefinition } from '../questionnaire/questionnaire.engine.js';
+import { maxScore } from '../questionnaire/questionnaire.scoring.js';
 import { ensurePublishedDefinition } from '../questionnaire/questionnaire.store.js';
 import type { VersionContext } from '../questionnaire/questionnaire-versions.mapper.js';
 import { questionnaireVersions, type Viewer } from '../questionnaire/questionnaire-versions.service.js';
+import { SAFE_DIMENSIONS } from './gap-actions.js';
 import { safeCampaigns } from './safe-assessment.tables.js';
 
 /**
@@ -35,6 +39,36 @@ async function contextOf(db: Db | Tx, viewer: Viewer): Promise<VersionContext> {
   return { inUseId: null, applicationCounts: new Map(rows.map((r) => [r.id, Number(r.n)])) };
 }
 
+/**
+ * What scoring needs of a SAFE monitoring questionnaire (scoring.ts): the pillar and standard dimensions,
+ * since results, gaps and the radar are reported by pillar and standard; and a SAFE tag on every scored
+ * question, or its answer would count in the overall score but never show as a gap anyone could act on.
+ */
+export function safeDefinitionProblems(
+  definition: QuestionnaireDefinition,
+): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  const declared = new Set(definition.dimensions.map((d) => d.id));
+  for (const required of ['pillar', 'standard']) {
+    if (!declared.has(required)) {
+      problems.push({
+        path: 'dimensions',
+        message: `must declare the '${required}' dimension: SAFE results are reported per ${required}`,
+      });
+    }
+  }
+  for (const entry of indexDefinition(definition).entries) {
+    if (maxScore(entry.question) === null) continue;
+    if (!SAFE_DIMENSIONS.some((d) => (entry.tags[d]?.length ?? 0) > 0)) {
+      problems.push({
+        path: entry.path,
+        message: `scored question '${entry.question.id}' needs a tag of one of the SAFE dimensions (${SAFE_DIMENSIONS.join(', ')})`,
+      });
+    }
+  }
+  return problems;
+}
+
 const safeVersions = questionnaireVersions<null>({
   kind: 'safe_monitoring',
   what: 'Questionnaire version',
@@ -53,6 +87,7 @@ const safeVersions = questionnaireVersions<null>({
   lock: async () => null,
   afterPublish: async () => ({}),
   checkRetire: () => {},
+  checkDefinition: safeDefinitionProblems,
 });
 
 export const listSafeQuestionnaireVersions = safeVersions.list;

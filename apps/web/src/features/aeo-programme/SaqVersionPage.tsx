@@ -231,10 +231,12 @@ export function SaqVersionPage({
               <div>
                 <dt>{t('aeoProgramme.saq.columns.questions')}</dt>
                 <dd>
-                  {t('aeoProgramme.saq.questionCounts', {
-                    standard: data.questionCount.standard,
-                    sme: data.questionCount.sme,
-                  })}
+                  {api.smeVariant
+                    ? t('aeoProgramme.saq.questionCounts', {
+                        standard: data.questionCount.standard,
+                        sme: data.questionCount.sme,
+                      })
+                    : t('aeoProgramme.saq.questionCount', { count: data.questionCount.standard })}
                 </dd>
               </div>
               <div className="facts__wide">
@@ -250,28 +252,30 @@ export function SaqVersionPage({
           </Panel>
           <Panel
             title={t('aeoProgramme.saq.content')}
-            description={t('aeoProgramme.saq.contentHint')}
+            description={texts.contentHint ?? t('aeoProgramme.saq.contentHint')}
             actions={
-              <fieldset className="fieldset">
-                <legend className="visually-hidden">{t('aeoProgramme.saq.variant')}</legend>
-                <div className="choice-row">
-                  {(['standard', 'sme'] as const).map((option) => (
-                    <label key={option} className="choice">
-                      <input
-                        type="radio"
-                        name="saq-variant"
-                        value={option}
-                        checked={variant === option}
-                        onChange={() => setVariant(option)}
-                        data-testid={`saq-variant-${option}`}
-                      />
-                      <span>
-                        {t(`aeoProgramme.saq.variants.${option}`, { count: data.variants[option].length })}
-                      </span>
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
+              api.smeVariant ? (
+                <fieldset className="fieldset">
+                  <legend className="visually-hidden">{t('aeoProgramme.saq.variant')}</legend>
+                  <div className="choice-row">
+                    {(['standard', 'sme'] as const).map((option) => (
+                      <label key={option} className="choice">
+                        <input
+                          type="radio"
+                          name="saq-variant"
+                          value={option}
+                          checked={variant === option}
+                          onChange={() => setVariant(option)}
+                          data-testid={`saq-variant-${option}`}
+                        />
+                        <span>
+                          {t(`aeoProgramme.saq.variants.${option}`, { count: data.variants[option].length })}
+                        </span>
+                      </label>
+                    ))}
+                  </div>
+                </fieldset>
+              ) : undefined
             }
           >
             <SaqDefinitionView

@@ -48,6 +48,7 @@ export interface VersionTexts {
   confirmPublishBody?: string;
   confirmRetireBody?: string;
   confirmDeleteBody?: string;
+  contentHint?: string;
 }
 
 /**
@@ -129,10 +130,12 @@ export function SaqVersionsPage({
                   <SaqStatusBadges version={version} />
                 </td>
                 <td className="nowrap">
-                  {t('aeoProgramme.saq.questionCounts', {
-                    standard: version.questionCount.standard,
-                    sme: version.questionCount.sme,
-                  })}
+                  {api.smeVariant
+                    ? t('aeoProgramme.saq.questionCounts', {
+                        standard: version.questionCount.standard,
+                        sme: version.questionCount.sme,
+                      })
+                    : t('aeoProgramme.saq.questionCount', { count: version.questionCount.standard })}
                 </td>
                 <td>{version.applicationCount}</td>
                 <td className="nowrap">

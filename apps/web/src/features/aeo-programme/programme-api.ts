@@ -10,4 +10,6 @@ export const programmeApi = {
 };
 
 /** The programme's SAQ versions. */
-export const saqVersionsApi = versionsApi('/api/aeo/saq-versions', '/aeo/programme/saq');
+export const saqVersionsApi = versionsApi('/api/aeo/saq-versions', '/aeo/programme/saq', {
+  smeVariant: true,
+});

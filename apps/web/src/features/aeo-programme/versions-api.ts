@@ -7,6 +7,8 @@ import { request } from '../../lib/api.js';
  */
 export interface VersionsApi {
   pagePath: string;
+  /** The questionnaire has an SME variant (the AEO SAQ); the SAFE monitoring questionnaire has one form. */
+  smeVariant: boolean;
   list(signal?: AbortSignal): Promise<QuestionnaireVersionList>;
   get(id: string, signal?: AbortSignal): Promise<QuestionnaireVersionDetail>;
   create(definition: unknown): Promise<QuestionnaireVersionDetail>;
@@ -18,10 +20,15 @@ export interface VersionsApi {
   downloadUrl(id: string): string;
 }
 
-export function versionsApi(apiBase: string, pagePath: string): VersionsApi {
+export function versionsApi(
+  apiBase: string,
+  pagePath: string,
+  options: { smeVariant: boolean },
+): VersionsApi {
   const url = (id: string) => `${apiBase}/${encodeURIComponent(id)}`;
   return {
     pagePath,
+    smeVariant: options.smeVariant,
     list: (signal) => request<QuestionnaireVersionList>('GET', apiBase, { signal }),
     get: (id, signal) => request<QuestionnaireVersionDetail>('GET', url(id), { signal }),
     create: (definition) => request<QuestionnaireVersionDetail>('POST', apiBase, { body: { definition } }),

@@ -25,6 +25,7 @@ function useSafeVersionTexts(): VersionTexts {
     confirmPublishBody: t('safeAssessment.versions.confirmPublishBody'),
     confirmRetireBody: t('safeAssessment.versions.confirmRetireBody'),
     confirmDeleteBody: t('safeAssessment.versions.confirmDeleteBody'),
+    contentHint: t('safeAssessment.versions.contentHint'),
   };
 }
 

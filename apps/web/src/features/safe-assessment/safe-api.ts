@@ -80,4 +80,5 @@ export const exportUrl = (campaignId: string, format: 'csv' | 'xlsx') =>
 export const safeVersionsApi = versionsApi(
   `${base}/questionnaire-versions`,
   '/safe/monitoring/questionnaire-versions',
+  { smeVariant: false },
 );
