@@ -128,14 +128,12 @@ export function NetworkPage() {
               })}
             </title>
             <g>
-              {drawn.edges.map((e) =>
-                e.status === null ? (
+              {drawn.edges.map((e) => {
+                const ends = { x1: e.source.x, y1: e.source.y, x2: e.target.x, y2: e.target.y };
+                return e.status === null ? (
                   <line
                     key={e.id}
-                    x1={e.source.x}
-                    y1={e.source.y}
-                    x2={e.target.x}
-                    y2={e.target.y}
+                    {...ends}
                     stroke="#64748b"
                     strokeWidth={1}
                     strokeDasharray="2 3"
@@ -144,18 +142,15 @@ export function NetworkPage() {
                 ) : (
                   <line
                     key={e.id}
-                    x1={e.source.x}
-                    y1={e.source.y}
-                    x2={e.target.x}
-                    y2={e.target.y}
+                    {...ends}
                     stroke={MRA_STATUS_COLOURS[e.status]}
                     strokeWidth={1.5}
                     strokeDasharray={e.status === 'signed' ? undefined : '5 4'}
                     opacity={0.7}
                     data-status={e.status}
                   />
-                ),
-              )}
+                );
+              })}
             </g>
             <g>
               {drawn.nodes.map((n) => {
