@@ -19,18 +19,25 @@ export function useMeasuredText() {
             })
           : formatNumber(m.value, language);
       case 'byStatus':
-        return m.entries.length === 0 ? '0' : m.entries.map(([status, n]) => `${status}: ${n}`).join(' · ');
+        return m.entries.length === 0
+          ? '0'
+          : m.entries
+              .map(
+                ([status, n]) =>
+                  `${t(`safeAssessment.results.mraStatus.${status}`, { defaultValue: status })}: ${formatNumber(n, language)}`,
+              )
+              .join(' · ');
       case 'percent':
         return t('safeAssessment.results.ofConsignments', {
           percent: formatPercent(m.value, language),
-          count: m.base,
+          total: formatNumber(m.base, language),
         });
       case 'rates':
         return t('safeAssessment.results.rates', {
           aeo: formatPercent(m.aeo, language),
-          aeoCount: m.aeoBase,
+          aeoCount: formatNumber(m.aeoBase, language),
           nonAeo: formatPercent(m.nonAeo, language),
-          nonAeoCount: m.nonAeoBase,
+          nonAeoCount: formatNumber(m.nonAeoBase, language),
         });
       default:
         return m satisfies never;
