@@ -1,8 +1,11 @@
 import type { CompilationProgramme } from '@aeolus/contracts';
-import writeExcelFile from 'write-excel-file/node';
+import { type ExportColumn, rowsToCsv, rowsToXlsx } from '../shared/table-export.js';
 
-/** The export columns, one definition for CSV and XLSX so that the two never disagree. */
-const COLUMNS: { header: string; value: (p: CompilationProgramme) => string | number | null }[] = [
+/**
+ * The export columns, one definition for CSV and XLSX so that the two never disagree. The shared writers
+ * guard against CSV formula injection: curated text comes from outside the platform.
+ */
+const COLUMNS: ExportColumn<CompilationProgramme>[] = [
   { header: 'id', value: (p) => p.id },
   { header: 'country', value: (p) => p.country },
   { header: 'country_name', value: (p) => p.countryName.en },
@@ -32,25 +35,10 @@ const COLUMNS: { header: string; value: (p: CompilationProgramme) => string | nu
   { header: 'sources', value: (p) => p.sources.map((s) => s.url).join(' ') },
 ];
 
-// RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so that spreadsheets do not run it as a
-// formula (CSV injection), since curated text comes from outside the platform.
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 export function programmesToCsv(programmes: readonly CompilationProgramme[]): string {
-  const lines = [
-    COLUMNS.map((c) => c.header).join(','),
-    ...programmes.map((p) => COLUMNS.map((c) => csvCell(c.value(p))).join(',')),
-  ];
-  return `${lines.join('\r\n')}\r\n`;
+  return rowsToCsv(COLUMNS, programmes);
 }
 
-export async function programmesToXlsx(programmes: readonly CompilationProgramme[]): Promise<Buffer> {
-  const header = COLUMNS.map((c) => ({ value: c.header, fontWeight: 'bold' as const }));
-  const rows = programmes.map((p) => COLUMNS.map((c) => c.value(p)));
-  return writeExcelFile([header, ...rows], { sheet: 'AEO programmes' }).toBuffer();
+export function programmesToXlsx(programmes: readonly CompilationProgramme[]): Promise<Buffer> {
+  return rowsToXlsx(COLUMNS, programmes, 'AEO programmes');
 }
