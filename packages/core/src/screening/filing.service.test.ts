@@ -200,3 +200,17 @@ describe('the compiled rule set', () => {
     expect(changed.watchListsRevision).toBe(first.watchListsRevision + 1);
   });
 });
+
+describe('stored results', () => {
+  it('stay inline and uncompressed up to a page (migration 0006), and a typical row fits', async () => {
+    const [table] = await t.database.query<{ options: string[] | null }>(
+      `select reloptions as options from pg_class where relname = 'screening_results'`,
+    );
+    expect(table!.options).toContain('toast_tuple_target=8160');
+    // The demo history's rows all fit in a page, so none is compressed or moved out of line.
+    const [sizes] = await t.database.query<{ largest: number }>(
+      `select max(pg_column_size(r.*))::int as largest from screening_results r`,
+    );
+    expect(sizes!.largest).toBeLessThan(8160);
+  });
+});
