@@ -39,8 +39,30 @@ function databaseProblem(error: unknown): { code: ErrorCode; message: string } |
   return undefined;
 }
 
-/** Paths of strings (values or keys) that contain U+0000; iterative, as bodies can nest deeply. */
+/** Whether any string (value or key) contains U+0000: the common answer is no, found without paths. */
+function hasNulCharacter(root: unknown): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return true;
+    } else if (value && typeof value === 'object') {
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        if (key.includes('\u0000')) return true;
+        stack.push((value as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Paths of strings (values or keys) that contain U+0000; iterative, as bodies can nest deeply. Paths are
+ * built only for a body that has one (every filing of 1,000 consignments is checked).
+ */
 function nulCharacters(root: unknown, where: string, limit = 20): Problem[] {
+  if (!hasNulCharacter(root)) return [];
   const problems: Problem[] = [];
   const stack: [unknown, string][] = [[root, where]];
   while (stack.length > 0 && problems.length < limit) {

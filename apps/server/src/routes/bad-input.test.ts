@@ -96,6 +96,7 @@ const CASES: BadCase[] = [
   { name: 'overlong email', who: 'admin', method: 'POST', url: '/api/organisations/current/members', body: { ...member, email: `${'e'.repeat(250)}@x.example` }, status: 400, code: 'VALIDATION_FAILED', fields: ['body.email'] },
   { name: 'blank display name', who: 'admin', method: 'POST', url: '/api/organisations/current/members', body: { ...member, displayName: '   ' }, status: 400, code: 'VALIDATION_FAILED', fields: ['body.displayName'] },
   { name: 'NUL character', who: 'admin', method: 'PATCH', url: '/api/auth/profile', body: { displayName: 'a\u0000b' }, status: 400, code: 'VALIDATION_FAILED', fields: ['body.displayName'] },
+  { name: 'NUL character in a key', who: 'admin', method: 'PATCH', url: '/api/auth/profile', body: { ['display\u0000Name']: 'x' }, status: 400, code: 'VALIDATION_FAILED', fields: ['body'] },
   // Invalid emails -------------------------------------------------------------------------------------
   { name: 'no @', who: 'anonymous', method: 'POST', url: '/api/auth/login', body: { email: 'not-an-email', password: 'x' }, status: 400, code: 'VALIDATION_FAILED', fields: ['body.email'] },
   { name: 'no domain', who: 'admin', method: 'POST', url: '/api/organisations/current/members', body: { ...member, email: 'someone@' }, status: 400, code: 'VALIDATION_FAILED', fields: ['body.email'] },
