@@ -103,7 +103,14 @@ export const SafeResponseComment = SafeReturnComment.extend({
 });
 export type SafeResponseComment = z.infer<typeof SafeResponseComment>;
 
-export const SafeContributor = z.object({ userId: Uuid, name: z.string(), lastSavedAt: IsoDateTime });
+export const SafeContributor = z.object({
+  userId: Uuid,
+  /** The person's display name when they last saved. */
+  name: z.string(),
+  /** Their sign-in email (absent on contributions recorded before it was kept). */
+  email: z.string().optional(),
+  lastSavedAt: IsoDateTime,
+});
 export type SafeContributor = z.infer<typeof SafeContributor>;
 
 export const SafeResponse = z.object({

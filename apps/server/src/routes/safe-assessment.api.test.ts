@@ -117,7 +117,15 @@ describe('answering a campaign', () => {
     });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({ status: 'draft', answers: { reference_year: 2025 } });
-    expect(saved.json().contributors).toHaveLength(1);
+    // Named as people know each other, with the email to reach them.
+    expect(saved.json().contributors).toEqual([
+      {
+        userId: nl.userId,
+        name: expect.not.stringContaining('@'),
+        email: 'admin@nl.customs.example',
+        lastSavedAt: expect.any(String),
+      },
+    ]);
     const cleared = await nl.request('PUT', `${base(campaignId)}/response`, {
       answers: { reference_year: null },
     });

@@ -58,7 +58,9 @@ export const safeCampaignInvitations = pgTable(
 
 export interface SafeContributorRow {
   userId: string;
+  /** Display name when saved (rows from before names were kept hold the email here). */
   name: string;
+  email?: string;
   lastSavedAt: string;
 }
 

@@ -14,7 +14,7 @@ import { documents } from '../documents/documents.tables.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../identity/actor.js';
 import { authorize, tenantOf } from '../identity/authorization.js';
-import { organisations } from '../identity/identity.tables.js';
+import { organisations, users } from '../identity/identity.tables.js';
 import { notifyOrganisation } from '../notifications/notifications.service.js';
 import {
   assertValidResponse,
@@ -164,10 +164,17 @@ async function evidenceLookup(db: Conn, organisationId: string) {
   return (id: string) => byId.get(id);
 }
 
-function contributorsAfter(row: ResponseRow | undefined, actor: Actor, at: Date) {
+/** The contributor list after `actor` saved: one entry per person, with their display name and email. */
+async function contributorsAfter(tx: Tx, row: ResponseRow | undefined, actor: Actor, at: Date) {
   const list = [...(row?.contributors ?? [])];
   if (actor.kind !== 'user') return list;
-  const entry = { userId: actor.userId, name: actor.label, lastSavedAt: at.toISOString() };
+  const [user] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, actor.userId));
+  const entry = {
+    userId: actor.userId,
+    name: user?.name ?? actor.label,
+    email: actor.label,
+    lastSavedAt: at.toISOString(),
+  };
   const i = list.findIndex((c) => c.userId === actor.userId);
   if (i >= 0) list[i] = entry;
   else list.push(entry);
@@ -202,7 +209,7 @@ async function writeAnswers(
     const now = new Date();
     const values = {
       answers,
-      contributors: contributorsAfter(existing, actor, now),
+      contributors: await contributorsAfter(tx, existing, actor, now),
       updatedAt: now,
       updatedBy: actor.kind === 'system' ? null : actor.userId,
       updatedByName: actor.label,
@@ -324,7 +331,7 @@ export async function submitSafeResponse(
       updatedAt: now,
       updatedBy: actor.kind === 'system' ? null : actor.userId,
       updatedByName: actor.label,
-      contributors: contributorsAfter(existing, actor, now),
+      contributors: await contributorsAfter(tx, existing, actor, now),
     };
     const [saved] = existing
       ? await tx.update(safeResponses).set(values).where(eq(safeResponses.id, existing.id)).returning()
