@@ -8,17 +8,15 @@ import {
   REFERRALS,
   type RuleSetVersion,
 } from '@aeolus/contracts';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { SelectField, TextAreaField, TextField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';
-import { useNotices } from '../../components/Notices.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { Panel } from '../../components/Panel.js';
 import { TableScroll } from '../../components/TableScroll.js';
-import { errorMessage } from '../../lib/errors.js';
 import { OperandInputs } from './ConditionEditor.js';
 import { COMMON_FIELDS, emptyOperand } from './condition-builder.js';
 import {
@@ -29,10 +27,8 @@ import {
   tableFormOf,
   tableOf,
 } from './decision-table-form.js';
-import { contractProblems, firstAt, type Problems, problemsUnder, serverProblems } from './problems.js';
-import { draftOf } from './RuleSetVersionPage.js';
-import { riskRulesApi } from './risk-rules-api.js';
-import { VersionPart } from './VersionPart.js';
+import { contractProblems, firstAt, type Problems, problemsUnder } from './problems.js';
+import { usePartSave, VersionPart } from './VersionPart.js';
 
 /** A decision table of a draft: input columns, rows of cells → outcome, and the hit policy. */
 export function DecisionTableEditorPage({ canEdit }: { canEdit: boolean }) {
@@ -54,18 +50,15 @@ function TableEditor({
   readOnly: boolean;
   watchLists: string[];
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
-  const { notify } = useNotices();
   const datalistId = useId();
   const [form, setForm] = useState(() => tableFormOf(table));
-  const [problems, setProblems] = useState<Problems>({});
-  const [failure, setFailure] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const summary = useRef<HTMLDivElement>(null);
-  const back = `/risk/rule-sets/${version.id}`;
-  const tables = version.definition.decisionTables;
-  const index = table ? tables.findIndex((d) => d.id === table.id) : tables.length;
+  const { problems, failure, busy, summary, back, fail, save } = usePartSave(
+    version,
+    'decisionTables',
+    table,
+  );
   const setRow = (r: number, patch: Partial<RowForm>) =>
     setForm((f) => ({ ...f, rows: f.rows.map((row, i) => (i === r ? { ...row, ...patch } : row)) }));
   const setCell = (r: number, c: number, cell: RowForm['cells'][number]) =>
@@ -76,31 +69,12 @@ function TableEditor({
       ),
     }));
 
-  const fail = (next: Problems, message?: string) => {
-    setProblems(next);
-    setFailure(message);
-    requestAnimationFrame(() => summary.current?.focus());
-  };
-
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (readOnly) return;
     const checked = DecisionTable.safeParse(tableOf(form));
     if (!checked.success) return fail(contractProblems(checked.error));
-    const next = [...tables];
-    next[index] = checked.data;
-    setBusy(true);
-    try {
-      await riskRulesApi.updateDraft(version.id, draftOf({ ...version.definition, decisionTables: next }));
-      notify(t('riskRules.tables.saved', { id: checked.data.id }));
-      navigate(back);
-    } catch (error) {
-      const server = serverProblems(error);
-      const mine = problemsUnder(server, `decisionTables.${index}`);
-      fail(Object.keys(mine).length > 0 ? mine : server, errorMessage(t, error, i18n.language));
-    } finally {
-      setBusy(false);
-    }
+    await save(checked.data, t('riskRules.tables.saved', { id: checked.data.id }));
   }
 
   const summaryErrors: Problems = {};

@@ -1,19 +1,15 @@
 import { MinLane, REFERRALS, type Referral, Rule, type RuleSetVersion } from '@aeolus/contracts';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { SelectField, TextAreaField, TextField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';
-import { useNotices } from '../../components/Notices.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { Panel } from '../../components/Panel.js';
-import { errorMessage } from '../../lib/errors.js';
 import { type ConditionDraft, ConditionEditor, conditionDraftOf, conditionOf } from './ConditionEditor.js';
-import { contractProblems, firstAt, type Problems, problemsUnder, serverProblems } from './problems.js';
-import { draftOf } from './RuleSetVersionPage.js';
-import { riskRulesApi } from './risk-rules-api.js';
-import { VersionPart } from './VersionPart.js';
+import { contractProblems, firstAt, type Problems } from './problems.js';
+import { usePartSave, VersionPart } from './VersionPart.js';
 
 interface RuleForm {
   id: string;
@@ -78,25 +74,22 @@ function RuleForm({
   readOnly: boolean;
   watchLists: string[];
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
-  const { notify } = useNotices();
   const [form, setForm] = useState(() => formOf(rule));
-  const [problems, setProblems] = useState<Problems>({});
-  const [failure, setFailure] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const summary = useRef<HTMLDivElement>(null);
-  const back = `/risk/rule-sets/${version.id}`;
+  const {
+    problems,
+    failure,
+    busy,
+    summary,
+    back,
+    parts: rules,
+    index,
+    fail,
+    save,
+  } = usePartSave(version, 'rules', rule);
   const set = <K extends keyof RuleForm>(key: K, value: RuleForm[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
-  const rules = version.definition.rules;
-  const index = rule ? rules.findIndex((r) => r.id === rule.id) : rules.length;
-
-  const fail = (next: Problems, message?: string) => {
-    setProblems(next);
-    setFailure(message);
-    requestAnimationFrame(() => summary.current?.focus());
-  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -108,20 +101,7 @@ function RuleForm({
     const clash = rules.some((r, i) => r.id === form.id.trim() && i !== index);
     if (clash) local.id = t('riskRules.rules.idTaken');
     if (!checked.success || clash) return fail(local);
-    const nextRules = [...rules];
-    nextRules[index] = checked.data;
-    setBusy(true);
-    try {
-      await riskRulesApi.updateDraft(version.id, draftOf({ ...version.definition, rules: nextRules }));
-      notify(t('riskRules.rules.saved', { id: checked.data.id }));
-      navigate(back);
-    } catch (error) {
-      const server = serverProblems(error);
-      const mine = problemsUnder(server, `rules.${index}`);
-      fail(Object.keys(mine).length > 0 ? mine : server, errorMessage(t, error, i18n.language));
-    } finally {
-      setBusy(false);
-    }
+    await save(checked.data, t('riskRules.rules.saved', { id: checked.data.id }));
   }
 
   /** Summary entries point at the input that shows each problem. */
