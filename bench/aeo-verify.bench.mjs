@@ -24,12 +24,12 @@
  * The per-IP rate limit (10 × API_KEY_RATE_LIMIT_PER_MINUTE for anonymous callers) is raised for the
  * server under test; everything else is the production configuration (NODE_ENV=production).
  */
-import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startServer, stopOnDisconnect } from './bench-server.mjs';
 
 const here = fileURLToPath(import.meta.url);
 const COLD = Number(process.env.BENCH_COLD_CREDENTIALS ?? 40_000);
@@ -132,30 +132,11 @@ async function serve(engine) {
     if (message === 'cpu') process.send({ cpu: process.cpuUsage() });
   });
   process.send({ address, mixed, cold });
-  process.once('disconnect', async () => {
+  stopOnDisconnect(async () => {
     await app.close();
     await opened.release();
     await dropDatabase();
     rmSync(dataDir, { recursive: true, force: true });
-    process.exit(0);
-  });
-}
-
-function startServer(engine) {
-  const child = fork(here, ['--serve', engine], {
-    execArgv: [
-      '--conditions=source',
-      '--import',
-      'tsx',
-      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
-    ],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (info) => resolve({ ...info, child }));
-    child.once('exit', (code) =>
-      reject(new Error(`the ${engine} server exited (${code}) before it was ready`)),
-    );
   });
 }
 
@@ -227,7 +208,7 @@ async function orchestrate() {
   );
   const rows = [];
   for (const engine of engines) {
-    const target = await startServer(engine);
+    const target = await startServer(here, engine);
     try {
       const mixed = () => target.mixed;
       // Warm-up: JIT, key import cache, connection pool.

@@ -21,12 +21,12 @@
  * throughput ≈ cores / (server + postgres µs per consignment). "load gen cpu %" is what autocannon took.
  * BENCH_CPU_PROF=dir writes a CPU profile of each server.
  */
-import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startServer, stopOnDisconnect } from './bench-server.mjs';
 
 const here = fileURLToPath(import.meta.url);
 const SEED = 20261122;
@@ -103,30 +103,11 @@ async function serve(engine) {
     if (message === 'count') process.send({ count: await stored() });
   });
   process.send({ address, secret });
-  process.once('disconnect', async () => {
+  stopOnDisconnect(async () => {
     await app.close();
     await opened.release();
     await dropDatabase();
     rmSync(dataDir, { recursive: true, force: true });
-    process.exit(0);
-  });
-}
-
-function startServer(engine) {
-  const child = fork(here, ['--serve', engine], {
-    execArgv: [
-      '--conditions=source',
-      '--import',
-      'tsx',
-      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
-    ],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (info) => resolve({ ...info, child }));
-    child.once('exit', (code) =>
-      reject(new Error(`the ${engine} server exited (${code}) before it was ready`)),
-    );
   });
 }
 
@@ -260,7 +241,7 @@ async function orchestrate() {
 
   const rows = [];
   for (const engine of engines) {
-    const target = await startServer(engine);
+    const target = await startServer(here, engine);
     try {
       const storedBefore = (await ask(target.child, 'count', 'count')).count;
       let acknowledged = 0;
