@@ -43,9 +43,12 @@ export async function insertParties(
   keys: readonly string[],
 ): Promise<void> {
   if (keys.length === 0) return;
+  // In one order for every filing: two concurrent transactions inserting the same parties then wait for
+  // each other instead of deadlocking.
+  const sorted = [...keys].sort();
   await tx.execute(sql`
     insert into screening_parties (administration_id, party_key)
-    select ${administrationId}::uuid, k from json_array_elements_text(${JSON.stringify(keys)}::json) as k
+    select ${administrationId}::uuid, k from json_array_elements_text(${JSON.stringify(sorted)}::json) as k
     on conflict do nothing`);
 }
 
