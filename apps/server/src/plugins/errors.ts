@@ -1,10 +1,20 @@
-import { AppError, ERROR_CODES, type ErrorCode } from '@aeolus/core';
+import { AppError, ERROR_CODES, type ErrorCode, nulCharacterProblems } from '@aeolus/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 
 interface Problem {
   path: string;
   message: string;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The handler checks the items of its body for the NUL character itself, refusing each bad item on its
+     * own (the screening filing route: one bad consignment must not refuse a batch).
+     */
+    nulCheckedPerItem?: boolean;
+  }
 }
 
 /** Fastify's own client errors, by code, and what we call them. */
@@ -39,46 +49,6 @@ function databaseProblem(error: unknown): { code: ErrorCode; message: string } |
   return undefined;
 }
 
-/** Whether any string (value or key) contains U+0000: the common answer is no, found without paths. */
-function hasNulCharacter(root: unknown): boolean {
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (typeof value === 'string') {
-      if (value.includes('\u0000')) return true;
-    } else if (value && typeof value === 'object') {
-      for (const key in value) {
-        if (!Object.hasOwn(value, key)) continue;
-        if (key.includes('\u0000')) return true;
-        stack.push((value as Record<string, unknown>)[key]);
-      }
-    }
-  }
-  return false;
-}
-
-/**
- * Paths of strings (values or keys) that contain U+0000; iterative, as bodies can nest deeply. Paths are
- * built only for a body that has one (every filing of 1,000 consignments is checked).
- */
-function nulCharacters(root: unknown, where: string, limit = 20): Problem[] {
-  if (!hasNulCharacter(root)) return [];
-  const problems: Problem[] = [];
-  const stack: [unknown, string][] = [[root, where]];
-  while (stack.length > 0 && problems.length < limit) {
-    const [value, path] = stack.pop()!;
-    if (typeof value === 'string') {
-      if (value.includes('\u0000')) problems.push({ path, message: 'must not contain the NUL character' });
-    } else if (value && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value)) {
-        if (key.includes('\u0000')) problems.push({ path, message: 'has a key with the NUL character' });
-        stack.push([child, `${path}.${key}`]);
-      }
-    }
-  }
-  return problems;
-}
-
 function send(
   reply: FastifyReply,
   request: FastifyRequest,
@@ -103,9 +73,9 @@ export function registerErrorHandling(app: FastifyInstance) {
   // PostgreSQL text cannot hold U+0000; refuse it up front, by field, instead of failing in the driver.
   app.addHook('preValidation', async (request) => {
     const problems = [
-      ...nulCharacters(request.params, 'params'),
-      ...nulCharacters(request.query, 'querystring'),
-      ...nulCharacters(request.body, 'body'),
+      ...nulCharacterProblems(request.params, 'params'),
+      ...nulCharacterProblems(request.query, 'querystring'),
+      ...(request.routeOptions.config?.nulCheckedPerItem ? [] : nulCharacterProblems(request.body, 'body')),
     ];
     if (problems.length > 0) {
       throw new AppError('VALIDATION_FAILED', `Invalid input: ${problems.map((p) => p.path).join(', ')}`, {

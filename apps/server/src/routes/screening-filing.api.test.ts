@@ -117,6 +117,48 @@ describe('bad consignments', () => {
     expect(body.items[3].reference).toBe('UCR-B-3');
   });
 
+  it('refuses a consignment with a NUL character on its own, naming the field, in every format', async () => {
+    // PostgreSQL cannot store U+0000: the consignment is refused by validation, never by the database.
+    const withNul = withField('consignor.name', 'Bright\u0000 Exports');
+    const single = await file(withNul);
+    expect(single.statusCode, single.body).toBe(400);
+    expect(problemsOf(single)).toEqual([
+      { path: 'consignor.name', message: 'must not contain the NUL character' },
+    ]);
+
+    const batch = await file({
+      consignments: [
+        cleanConsignment({ reference: 'UCR-NUL-0' }),
+        withNul,
+        cleanConsignment({ reference: 'UCR-NUL-2' }),
+      ],
+    });
+    expect(batch.statusCode, batch.body).toBe(200);
+    expect(batch.json()).toMatchObject({ accepted: 2, rejected: 1 });
+    expect(batch.json().items[1]).toEqual({
+      index: 1,
+      status: 'rejected',
+      problems: [{ path: 'consignor.name', message: 'must not contain the NUL character' }],
+    });
+
+    const lines = await ndjson([cleanConsignment({ reference: 'UCR-NUL-3' }), withNul], {
+      'idempotency-key': 'nul-in-a-stream',
+    });
+    expect(lines.statusCode).toBe(200);
+    const out = lines.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out.map((o) => o.status)).toEqual(['screened', 'rejected']);
+    expect(out[1].problems).toEqual([
+      { path: 'consignor.name', message: 'must not contain the NUL character' },
+    ]);
+
+    // Outside the consignments the request is still refused whole, as on every route.
+    const key = await file({ consignments: [], ['note\u0000']: 'x' });
+    expect(key.statusCode).toBe(400);
+  });
+
   it('refuses 10,001 consignments in one request, naming the limit, and takes 10,000', async () => {
     const tooMany = await file({ consignments: Array.from({ length: 10_001 }, () => ({})) });
     expect(tooMany.statusCode).toBe(400);

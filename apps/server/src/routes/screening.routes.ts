@@ -174,28 +174,30 @@ export async function screeningRoutes(fastify: FastifyInstance) {
     done(null, undefined);
   });
 
+  const filing = route(
+    'screening:file',
+    {
+      summary: 'File advance cargo data for risk screening: one consignment, a batch, or an NDJSON stream',
+      description:
+        'Send one consignment (201, its lane) or `{ "consignments": [...] }` of up to 10,000 (200, one item per ' +
+        'consignment, in order: `screened` with the lane and referrals, or `rejected` with its field problems; ' +
+        'a bad consignment does not refuse the others). With `Content-Type: application/x-ndjson`, send one ' +
+        'consignment per line and read one result per line. `Idempotency-Key`: the same key with the same ' +
+        'body returns the stored result (`Idempotent-Replayed: true`); with another body, 409. Keys are kept ' +
+        'for 24 hours.',
+      consumes: ['application/json', NDJSON],
+      headers: z.object({ 'idempotency-key': z.string().optional() }),
+      body: FilingRequest,
+      response: { 200: FilingBatchResponse, 201: FilingSingleResponse, 413: ErrorBody, 415: ErrorBody },
+    },
+    { bodyLimit: FILING_BODY_LIMIT },
+  );
   app.post(
     '/api/screening/consignments',
     {
-      ...route(
-        'screening:file',
-        {
-          summary:
-            'File advance cargo data for risk screening: one consignment, a batch, or an NDJSON stream',
-          description:
-            'Send one consignment (201, its lane) or `{ "consignments": [...] }` of up to 10,000 (200, one item per ' +
-            'consignment, in order: `screened` with the lane and referrals, or `rejected` with its field problems; ' +
-            'a bad consignment does not refuse the others). With `Content-Type: application/x-ndjson`, send one ' +
-            'consignment per line and read one result per line. `Idempotency-Key`: the same key with the same ' +
-            'body returns the stored result (`Idempotent-Replayed: true`); with another body, 409. Keys are kept ' +
-            'for 24 hours.',
-          consumes: ['application/json', NDJSON],
-          headers: z.object({ 'idempotency-key': z.string().optional() }),
-          body: FilingRequest,
-          response: { 200: FilingBatchResponse, 201: FilingSingleResponse, 413: ErrorBody, 415: ErrorBody },
-        },
-        { bodyLimit: FILING_BODY_LIMIT },
-      ),
+      ...filing,
+      // Each consignment is checked for the NUL character with its other problems (filing.validation.ts).
+      config: { ...filing.config, nulCheckedPerItem: true },
       // Consignments are validated one by one by the service, so that one bad item does not refuse the batch;
       // the body schema documents the request.
       validatorCompiler: (part) =>

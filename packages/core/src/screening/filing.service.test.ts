@@ -144,6 +144,16 @@ describe('concurrent single filings (micro-batching)', () => {
     });
     const withNul = structuredClone(one('GROUP-NUL'));
     withNul.goodsItems[0]!.description = 'Wooden \u0000 furniture';
+    // A row the database refuses although validation accepted it (here: a trigger of the test's own).
+    await t.database.query(`
+      create or replace function test_refuse_poisoned() returns trigger language plpgsql as $$
+      begin
+        if new.reference = 'GROUP-POISON' then raise exception 'refused by the test trigger'; end if;
+        return new;
+      end $$`);
+    await t.database.query(
+      'create trigger test_refuse_poisoned before insert on screening_results for each row execute function test_refuse_poisoned()',
+    );
     const settled = await Promise.allSettled([
       fileConsignments(t.ctx, trader, { items: [one('GROUP-OK-1')], format: 'single' }),
       // The same key with another body: 409.
@@ -159,12 +169,15 @@ describe('concurrent single filings (micro-batching)', () => {
         items: [{ ...one('GROUP-BAD'), modeOfTransport: 'teleport' }],
         format: 'single',
       }),
-      // Accepted by validation but refused by the database (jsonb holds no NUL character): the group's
-      // transaction fails, and every request is filed again alone.
+      // A NUL character, which PostgreSQL cannot store: 400 with its field.
       fileConsignments(t.ctx, trader, { items: [withNul], format: 'single' }),
+      // Accepted by validation but refused by the database: the group's transaction fails, and every
+      // request is filed again alone.
+      fileConsignments(t.ctx, trader, { items: [one('GROUP-POISON')], format: 'single' }),
       fileConsignments(t.ctx, trader, { items: [one('GROUP-OK-2')], format: 'single' }),
     ]);
-    const [ok1, conflict, replayed, bad, nul, ok2] = settled;
+    await t.database.query('drop trigger test_refuse_poisoned on screening_results');
+    const [ok1, conflict, replayed, bad, nul, poisoned, ok2] = settled;
     expect(ok1).toMatchObject({ status: 'fulfilled', value: { replayed: false } });
     expect(ok2).toMatchObject({ status: 'fulfilled', value: { replayed: false } });
     expect(conflict).toMatchObject({ status: 'rejected', reason: { status: 409 } });
@@ -173,8 +186,17 @@ describe('concurrent single filings (micro-batching)', () => {
       value: { replayed: true, batchId: earlier.batchId },
     });
     expect(bad).toMatchObject({ status: 'rejected', reason: { code: 'VALIDATION_FAILED' } });
-    expect(nul.status).toBe('rejected');
-    expect((nul as PromiseRejectedResult).reason.code).not.toBe('VALIDATION_FAILED');
+    expect(nul).toMatchObject({
+      status: 'rejected',
+      reason: {
+        code: 'VALIDATION_FAILED',
+        details: {
+          problems: [{ path: 'goodsItems.0.description', message: 'must not contain the NUL character' }],
+        },
+      },
+    });
+    expect(poisoned.status).toBe('rejected');
+    expect((poisoned as PromiseRejectedResult).reason.code).not.toBe('VALIDATION_FAILED');
     for (const reference of ['GROUP-OK-1', 'GROUP-OK-2']) {
       expect(
         await count(`select count(*)::int as n from screening_results where reference = '${reference}'`),
@@ -182,7 +204,7 @@ describe('concurrent single filings (micro-batching)', () => {
     }
     expect(
       await count(
-        `select count(*)::int as n from screening_results where reference in ('GROUP-KEY-1', 'GROUP-BAD', 'GROUP-NUL')`,
+        `select count(*)::int as n from screening_results where reference in ('GROUP-KEY-1', 'GROUP-BAD', 'GROUP-NUL', 'GROUP-POISON')`,
       ),
     ).toBe(0);
   });

@@ -5,6 +5,7 @@ import {
   type FilingRejection,
 } from '@aeolus/contracts';
 import type { z } from 'zod';
+import { nulCharacterProblems } from '../shared/nul-character.js';
 
 /**
  * Per-consignment validation of a filing: each item is checked on its own against the WCO Data Model
@@ -62,8 +63,11 @@ export function validateConsignments(
       return;
     }
     const parsed = Consignment.safeParse(item);
-    if (!parsed.success) {
-      rejected.push({ index, status: 'rejected', problems: toProblems(parsed.error.issues) });
+    // PostgreSQL cannot store U+0000: a consignment carrying one is refused here, by field, on its own.
+    const nul = nulCharacterProblems(item);
+    if (!parsed.success || nul.length > 0) {
+      const problems = parsed.success ? nul : [...toProblems(parsed.error.issues), ...nul];
+      rejected.push({ index, status: 'rejected', problems });
       return;
     }
     const consignment = parsed.data;
