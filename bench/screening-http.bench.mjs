@@ -4,8 +4,9 @@
  * batch filing ≥ 20,000 consignments/s and single filing ≥ 5,000 requests/s with p99 < 25 ms on PostgreSQL).
  *
  * For each engine (PGlite always; PostgreSQL too when TEST_DATABASE_URL is set, in a fresh database this
- * bench creates and drops) a server child process is started with a migrated + demo-seeded database and a
- * `filing` API key of Acme Logistics (an operator under the NL administration). autocannon (in this process)
+ * bench creates and drops) a server child process is started as `npm start` starts it (HTTP, the outbox
+ * dispatcher delivering every result's event, the webhook worker; JetStream too when NATS_URL is set) with
+ * a migrated + demo-seeded database and a `filing` API key of Acme Logistics (an operator under the NL administration). autocannon (in this process)
  * files generated consignments (fixed seed, realistic: parties, AEO identifiers, goods items) with that key:
  * - batch: `{ "consignments": [...] }` of 1,000 per request (BENCH_BATCH_CONNECTIONS, 2);
  * - ndjson: the same 1,000 consignments as NDJSON lines (one chunk, committed before the answer);
@@ -71,8 +72,7 @@ async function serveReference() {
 async function serve(engine) {
   if (engine === 'reference') return serveReference();
   const { loadConfig, login, resolveSession, createApiKey } = await import('@aeolus/core');
-  const { openConfiguredDatabase } = await import('../apps/server/src/boot.ts');
-  const { buildApp } = await import('../apps/server/src/app.ts');
+  const { startServer } = await import('../apps/server/src/server.ts');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'aeolus-bench-'));
   let dropDatabase = async () => {};
   let queries = 0;
@@ -87,6 +87,8 @@ async function serve(engine) {
     API_KEY_RATE_LIMIT_PER_MINUTE: '100000000',
     SESSION_SECRET: randomBytes(32).toString('hex'),
     KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    // Events are also published to JetStream when NATS_URL is set, as `npm start` would.
+    ...(process.env.NATS_URL ? { NATS_URL: process.env.NATS_URL } : {}),
   };
   if (engine === 'postgres') {
     const pg = (await import('pg')).default;
@@ -123,25 +125,23 @@ async function serve(engine) {
       await admin.end();
     };
   }
-  const config = loadConfig(env);
-  const opened = await openConfiguredDatabase(config);
-  const ctx = { db: opened.database.db, config };
+  // The server as `npm start` runs it: HTTP, the outbox dispatcher (every result is also an event) and
+  // the webhook worker, with NATS when NATS_URL is set.
+  const server = await startServer(loadConfig({ ...env, PORT: '0', HOST: '127.0.0.1' }));
+  const { ctx, database } = server;
   const started = await login(ctx, { email: 'trader@acme-logistics.example', password: 'aeolus-demo' });
   const trader = (await resolveSession(ctx, started.token)).actor;
   const { secret } = await createApiKey(ctx, trader, { name: 'bench filing', scopes: ['filing'] });
-
-  const app = await buildApp({ config, database: opened.database, logger: false, serveWeb: false });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = server.url;
   const stored = async () =>
-    Number((await opened.database.query('select count(*)::int as n from screening_results'))[0].n);
+    Number((await database.query('select count(*)::int as n from screening_results'))[0].n);
   process.on('message', async (message) => {
     if (message === 'cpu') process.send({ cpu: process.cpuUsage(), queries, database: await databaseCpu() });
     if (message === 'count') process.send({ count: await stored() });
   });
   process.send({ address, secret });
   stopOnDisconnect(async () => {
-    await app.close();
-    await opened.release();
+    await server.stop();
     await dropDatabase();
     rmSync(dataDir, { recursive: true, force: true });
   });

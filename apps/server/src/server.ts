@@ -1,6 +1,8 @@
 import {
   type AppConfig,
   ConfigError,
+  type CoreContext,
+  type Database,
   EventFeed,
   loadConfig,
   startEventWorkers,
@@ -11,6 +13,9 @@ import { openConfiguredDatabase } from './boot.js';
 
 export interface RunningServer {
   url: string;
+  /** The core context and database the server runs on (the HTTP benchmarks read and seed through them). */
+  ctx: CoreContext;
+  database: Database;
   stop(): Promise<void>;
 }
 
@@ -52,7 +57,7 @@ export async function startServer(config: AppConfig = loadConfig()): Promise<Run
     })();
     return stopping;
   };
-  return { url: address, stop };
+  return { url: address, ctx: running.services.ctx, database: opened.database, stop };
 }
 
 /** Entry point for `node apps/server/dist/main.js`: readable failures, graceful shutdown on signals. */

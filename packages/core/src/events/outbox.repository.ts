@@ -21,7 +21,9 @@ export async function selectUndispatched(
   return options.lock ? query.for('update', { skipLocked: true }) : query;
 }
 
-export async function markDispatched(db: Db | Tx, seq: number): Promise<void> {
+/** Stamps the events of a dispatch pass in one statement. */
+export async function markDispatched(db: Db | Tx, seqs: readonly number[]): Promise<void> {
+  if (seqs.length === 0) return;
   await db
     .update(outboxEvents)
     .set({
@@ -29,7 +31,7 @@ export async function markDispatched(db: Db | Tx, seq: number): Promise<void> {
       dispatchAttempts: sql`${outboxEvents.dispatchAttempts} + 1`,
       lastError: null,
     })
-    .where(and(eq(outboxEvents.seq, seq), isNull(outboxEvents.dispatchedAt)));
+    .where(and(inArray(outboxEvents.seq, [...seqs]), isNull(outboxEvents.dispatchedAt)));
 }
 
 export async function recordDispatchFailure(db: Db | Tx, seq: number, error: string): Promise<void> {
