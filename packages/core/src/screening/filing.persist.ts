@@ -9,9 +9,10 @@ import type { ScreeningContext } from './screening-context.js';
 import { applyCapacity, officeDay } from './selectivity.js';
 
 /**
- * The write half of a filing, inside its transaction: office capacity (the office-day counters locked),
- * then the parties first seen, the batches, their results, one audit entry and one event per batch and per
- * result — a fixed number of statements whatever the number of requests and consignments.
+ * The write half of a filing, inside its transaction: the parties first seen, the batches, the results
+ * that office capacity cannot change, then office capacity (the office-day counters locked) and the red
+ * selections it decides, one audit entry and one event per batch and per result — a fixed number of
+ * statements whatever the number of requests and consignments.
  */
 
 const EVENT_CHUNK = 4_000;
@@ -79,32 +80,9 @@ export async function persist(tx: Tx, actor: Actor, p: Persist): Promise<void> {
   const administrationId = context.administrationId;
   const screened = p.batches.flatMap((b) => b.screened);
   const capacities = new Map(context.settings.officeCapacities.map((c) => [c.office, c.dailyRedCapacity]));
-  const offices = [
-    ...new Set(
-      screened
-        .filter((s) => s.decision.lane === 'red' && s.office !== null && capacities.has(s.office))
-        .map((s) => s.office!),
-    ),
-  ];
-  if (offices.length > 0) {
-    const day = officeDay(p.receivedAt, context.settings.timeZone);
-    const used = await repo.lockOfficeUsage(tx, { administrationId, day, offices });
-    const capacity = applyCapacity({
-      candidates: screened.map(capacityCandidate),
-      capacities,
-      used,
-      day,
-    });
-    for (const [i, step] of capacity.steps) {
-      const decision = screened[i]!.decision;
-      decision.steps.push(step);
-      if (capacity.downgraded.has(i)) {
-        decision.lane = 'yellow';
-        screened[i]!.downgraded = true;
-      }
-    }
-    await repo.addOfficeUsage(tx, { administrationId, day, added: capacity.added });
-  }
+  /** Red selections at an office with a daily capacity: decided under that office's lock, below. */
+  const capacityBound = (s: Screened) =>
+    s.decision.lane === 'red' && s.office !== null && capacities.has(s.office);
 
   await repo.insertParties(tx, administrationId, p.newParties);
   await repo.insertBatches(
@@ -124,21 +102,57 @@ export async function persist(tx: Tx, actor: Actor, p: Persist): Promise<void> {
       requestId: b.actor.requestId ?? null,
     })),
   );
-  const rows = p.batches.map((b) => b.screened.map(toNewResult));
+  const columns: repo.ResultBatchColumns = {
+    administrationId,
+    filerOrganisationId: p.filerOrganisationId,
+    receivedAt: p.receivedAt,
+    ruleSetVersionId: context.version.id,
+    ruleSetId: context.version.ruleSetId,
+    ruleSetVersion: context.version.version,
+    policyRevision: context.policyRevision,
+    watchListsRevision: context.watchListsRevision,
+  };
+  /** Each result's row, made once its decision is final (for the insert, then for the events). */
+  const stored = new Map<Screened, repo.NewResult>();
+  const rowsOf = (keep: (s: Screened) => boolean) =>
+    p.batches.flatMap((b) =>
+      b.screened.filter(keep).map((s) => {
+        const row = toNewResult(s);
+        stored.set(s, row);
+        return { ...row, batchId: b.batchId };
+      }),
+    );
+  // The results that capacity cannot change are stored first, before the office-day counters are locked:
+  // the lock serialises the filings of an administration until they commit, so it is held only around
+  // the few red selections it decides, not around storing the whole batch.
   await repo.insertResults(
     tx,
-    {
-      administrationId,
-      filerOrganisationId: p.filerOrganisationId,
-      receivedAt: p.receivedAt,
-      ruleSetVersionId: context.version.id,
-      ruleSetId: context.version.ruleSetId,
-      ruleSetVersion: context.version.version,
-      policyRevision: context.policyRevision,
-      watchListsRevision: context.watchListsRevision,
-    },
-    p.batches.flatMap((b, i) => rows[i]!.map((row) => ({ ...row, batchId: b.batchId }))),
+    columns,
+    rowsOf((s) => !capacityBound(s)),
   );
+  const bound = screened.filter(capacityBound);
+  if (bound.length > 0) {
+    const offices = [...new Set(bound.map((s) => s.office!))];
+    const day = officeDay(p.receivedAt, context.settings.timeZone);
+    const used = await repo.lockOfficeUsage(tx, { administrationId, day, offices });
+    const capacity = applyCapacity({ candidates: bound.map(capacityCandidate), capacities, used, day });
+    for (const [i, step] of capacity.steps) {
+      const decision = bound[i]!.decision;
+      decision.steps.push(step);
+      if (capacity.downgraded.has(i)) {
+        decision.lane = 'yellow';
+        bound[i]!.downgraded = true;
+      }
+    }
+    await repo.addOfficeUsage(tx, { administrationId, day, added: capacity.added });
+    const decided = new Set(bound);
+    await repo.insertResults(
+      tx,
+      columns,
+      rowsOf((s) => decided.has(s)),
+    );
+  }
+  const rows = p.batches.map((b) => b.screened.map((s) => stored.get(s)!));
 
   const summaries = p.batches.map((b, i) => {
     const lanes: Record<Lane, number> = { green: 0, blue: 0, yellow: 0, red: 0 };
