@@ -23,13 +23,15 @@ export async function findLastAuditRow(tx: Db | Tx): Promise<Pick<AuditRow, 'seq
   return row;
 }
 
+/** The entry and the head that names it, in one statement (a writable CTE: one round trip, not two). */
 export async function insertAuditRow(tx: Tx, row: NewAuditRow): Promise<void> {
-  await tx.insert(auditLog).values(row);
   const head = { seq: row.seq, hash: row.hash };
-  await tx
+  const entry = tx.insert(auditLog).values(row);
+  const pointer = tx
     .insert(appMeta)
     .values({ key: AUDIT_HEAD_KEY, value: head })
     .onConflictDoUpdate({ target: appMeta.key, set: { value: head, updatedAt: new Date() } });
+  await tx.execute(sql`with entry as (${entry.getSQL()}) ${pointer.getSQL()}`);
 }
 
 export async function findAuditHead(db: Db | Tx): Promise<{ seq: number; hash: string } | null> {

@@ -1,4 +1,4 @@
-import { getTableColumns, getTableName, sql, type Table } from 'drizzle-orm';
+import { getTableColumns, getTableName, type SQL, sql, type Table } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Tx } from './client.js';
 
@@ -18,8 +18,23 @@ export async function insertRecordset<T extends Table, K extends keyof T['$infer
   rows: readonly Pick<T['$inferInsert'], K>[],
   returning: readonly (keyof T['$inferSelect'] & string)[] = [],
 ): Promise<Record<string, unknown>[]> {
+  const statement = recordsetInsert(table, rows, returning);
+  if (!statement) return [];
+  const result = await tx.execute(statement);
+  return (result as unknown as { rows: Record<string, unknown>[] }).rows;
+}
+
+/**
+ * The statement `insertRecordset` runs, for a caller that sends it with others (a writable CTE); undefined
+ * for no rows.
+ */
+export function recordsetInsert<T extends Table, K extends keyof T['$inferInsert'] & string>(
+  table: T,
+  rows: readonly Pick<T['$inferInsert'], K>[],
+  returning: readonly (keyof T['$inferSelect'] & string)[] = [],
+): SQL | undefined {
   const [first] = rows;
-  if (!first) return [];
+  if (!first) return undefined;
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const keys = Object.keys(first) as K[];
   const named = keys.map((key) => {
@@ -32,8 +47,5 @@ export async function insertRecordset<T extends Table, K extends keyof T['$infer
   const list = named.map((c) => quoted(c.name)).join(', ');
   const definition = named.map((c) => `${quoted(c.name)} ${c.type}`).join(', ');
   const back = returning.map((key) => `${quoted(columns[key]!.name)} as ${quoted(key)}`).join(', ');
-  const result = await tx.execute(
-    sql`insert into ${table} (${sql.raw(list)}) select ${sql.raw(list)} from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(${sql.raw(definition)})${sql.raw(back ? ` returning ${back}` : '')}`,
-  );
-  return (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  return sql`insert into ${table} (${sql.raw(list)}) select ${sql.raw(list)} from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(${sql.raw(definition)})${sql.raw(back ? ` returning ${back}` : '')}`;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { insertRecordset } from '../db/bulk-insert.js';
+import { recordsetInsert } from '../db/bulk-insert.js';
 import type { Tx } from '../db/client.js';
 import { outboxEvents } from './events.tables.js';
 
@@ -59,8 +59,7 @@ export async function enqueueEvents(
 ): Promise<{ id: string; seq: number }[]> {
   if (events.length === 0) return [];
   await tx.execute(sql`select pg_advisory_xact_lock(${OUTBOX_ORDER_LOCK_KEY})`);
-  const rows = (await insertRecordset(
-    tx,
+  const insert = recordsetInsert(
     outboxEvents,
     events.map((event) => ({
       id: randomUUID(),
@@ -72,8 +71,12 @@ export async function enqueueEvents(
       requestId: event.requestId ?? null,
     })),
     ['id', 'seq'],
-  )) as { id: string; seq: number }[];
-  const last = Math.max(...rows.map((r) => Number(r.seq)));
-  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${String(last)})`);
+  )!;
+  // The rows and one wake-up naming the last seq, in one statement.
+  const result = await tx.execute(sql`
+    with inserted as (${insert}),
+         woken as (select pg_notify(${OUTBOX_CHANNEL}, max(seq)::text) from inserted)
+    select inserted.id, inserted.seq from inserted cross join woken`);
+  const rows = (result as unknown as { rows: { id: string; seq: number }[] }).rows;
   return rows.map((r) => ({ id: r.id, seq: Number(r.seq) }));
 }

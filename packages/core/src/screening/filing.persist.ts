@@ -84,24 +84,6 @@ export async function persist(tx: Tx, actor: Actor, p: Persist): Promise<void> {
   const capacityBound = (s: Screened) =>
     s.decision.lane === 'red' && s.office !== null && capacities.has(s.office);
 
-  await repo.insertParties(tx, administrationId, p.newParties);
-  await repo.insertBatches(
-    tx,
-    p.batches.map((b) => ({
-      id: b.batchId,
-      administrationId,
-      filerOrganisationId: p.filerOrganisationId,
-      receivedAt: p.receivedAt,
-      format: b.format,
-      itemCount: b.itemCount,
-      acceptedCount: b.screened.length,
-      rejected: b.rejected,
-      firstIndex: b.firstIndex,
-      idempotencyKey: b.idempotencyKey,
-      actorLabel: b.actor.label,
-      requestId: b.actor.requestId ?? null,
-    })),
-  );
   const columns: repo.ResultBatchColumns = {
     administrationId,
     filerOrganisationId: p.filerOrganisationId,
@@ -122,14 +104,29 @@ export async function persist(tx: Tx, actor: Actor, p: Persist): Promise<void> {
         return { ...row, batchId: b.batchId };
       }),
     );
-  // The results that capacity cannot change are stored first, before the office-day counters are locked:
-  // the lock serialises the filings of an administration until they commit, so it is held only around
-  // the few red selections it decides, not around storing the whole batch.
-  await repo.insertResults(
-    tx,
-    columns,
-    rowsOf((s) => !capacityBound(s)),
-  );
+  // The parties, the batch rows and the results that capacity cannot change are stored first, before the
+  // office-day counters are locked: the lock serialises the filings of an administration until they
+  // commit, so it is held only around the few red selections it decides, not around storing the batch.
+  await repo.insertFiling(tx, {
+    administrationId,
+    newParties: p.newParties,
+    batches: p.batches.map((b) => ({
+      id: b.batchId,
+      administrationId,
+      filerOrganisationId: p.filerOrganisationId,
+      receivedAt: p.receivedAt,
+      format: b.format,
+      itemCount: b.itemCount,
+      acceptedCount: b.screened.length,
+      rejected: b.rejected,
+      firstIndex: b.firstIndex,
+      idempotencyKey: b.idempotencyKey,
+      actorLabel: b.actor.label,
+      requestId: b.actor.requestId ?? null,
+    })),
+    common: columns,
+    results: rowsOf((s) => !capacityBound(s)),
+  });
   const bound = screened.filter(capacityBound);
   if (bound.length > 0) {
     const offices = [...new Set(bound.map((s) => s.office!))];

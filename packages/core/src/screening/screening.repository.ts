@@ -1,6 +1,6 @@
 import type { AeoFact, Consignment, ScreeningExplanation } from '@aeolus/contracts';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { insertRecordset } from '../db/bulk-insert.js';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { recordsetInsert } from '../db/bulk-insert.js';
 import type { Db, Tx } from '../db/client.js';
 import { organisations } from '../identity/identity.tables.js';
 import {
@@ -45,14 +45,19 @@ export async function insertParties(
   administrationId: string,
   keys: readonly string[],
 ): Promise<void> {
-  if (keys.length === 0) return;
+  const statement = partiesInsert(administrationId, keys);
+  if (statement) await tx.execute(statement);
+}
+
+function partiesInsert(administrationId: string, keys: readonly string[]): SQL | undefined {
+  if (keys.length === 0) return undefined;
   // In one order for every filing: two concurrent transactions inserting the same parties then wait for
   // each other instead of deadlocking.
   const sorted = [...keys].sort();
-  await tx.execute(sql`
+  return sql`
     insert into screening_parties (administration_id, party_key)
     select ${administrationId}::uuid, k from unnest(${sql.param(sorted)}::text[]) as k
-    on conflict do nothing`);
+    on conflict do nothing`;
 }
 
 /**
@@ -93,14 +98,6 @@ export async function addOfficeUsage(
 }
 
 /** The batch rows of one request or of a group of concurrent requests, in one statement. */
-export async function insertBatches(
-  tx: Tx,
-  rows: readonly (typeof screeningBatches.$inferInsert)[],
-): Promise<void> {
-  if (rows.length === 1) await tx.insert(screeningBatches).values(rows[0]!);
-  else if (rows.length > 1) await insertRecordset(tx, screeningBatches, rows);
-}
-
 export interface NewResult {
   id: string;
   batchIndex: number;
@@ -148,49 +145,84 @@ export async function insertResults(
   results: readonly (NewResult & { batchId: string })[],
 ) {
   for (let start = 0; start < results.length; start += RESULT_CHUNK) {
-    const chunk = results.slice(start, start + RESULT_CHUNK);
-    const json = JSON.stringify(
-      chunk.map((r) => ({
-        id: r.id,
-        batch_id: r.batchId,
-        batch_index: r.batchIndex,
-        reference: r.reference,
-        transport_document: r.transportDocument,
-        mode: r.mode,
-        dataset: r.dataset,
-        office: r.office,
-        consignment: r.consignment,
-        lane: r.lane,
-        score: r.score,
-        referrals: r.referrals,
-        fired: r.firedRuleIds,
-        explanation: r.explanation,
-        aeo_facts: r.aeoFacts,
-        is_aeo: r.isAeo,
-        random_draw: r.randomDraw,
-        randomly_selected: r.randomlySelected,
-        capacity_downgraded: r.capacityDowngraded,
-        filing_margin: r.filingMarginHours,
-      })),
-    );
-    await tx.execute(sql`
-      insert into screening_results (
-        id, administration_id, batch_id, batch_index, filer_organisation_id, reference, transport_document, mode,
-        dataset, office, received_at, consignment, lane, score, referrals, fired_rule_ids, explanation,
-        rule_set_version_id, rule_set_id, rule_set_version, policy_revision, watch_lists_revision, aeo_facts,
-        is_aeo, random_draw, randomly_selected, capacity_downgraded, filing_margin_hours)
-      select r.id, ${common.administrationId}::uuid, r.batch_id, r.batch_index,
-             ${common.filerOrganisationId}::uuid, r.reference, r.transport_document, r.mode, r.dataset, r.office,
-             ${common.receivedAt.toISOString()}::timestamptz, r.consignment, r.lane, r.score, r.referrals, r.fired,
-             r.explanation, ${common.ruleSetVersionId}::uuid, ${common.ruleSetId}, ${common.ruleSetVersion}::int,
-             ${common.policyRevision}::int, ${common.watchListsRevision}::int, r.aeo_facts, r.is_aeo, r.random_draw,
-             r.randomly_selected, r.capacity_downgraded, r.filing_margin
-        from jsonb_to_recordset(${json}::jsonb) as r(
-          id uuid, batch_id uuid, batch_index int, reference text, transport_document text, mode text, dataset text, office text,
-          consignment jsonb, lane text, score float8, referrals text[], fired text[], explanation jsonb,
-          aeo_facts jsonb, is_aeo bool, random_draw float8, randomly_selected bool, capacity_downgraded bool,
-          filing_margin float8)`);
+    await tx.execute(resultsInsert(common, results.slice(start, start + RESULT_CHUNK)));
   }
+}
+
+/**
+ * A filing's rows in as few statements as its size allows: the parties first seen and the batch rows go
+ * with the first chunk of results, as writable CTEs of one statement (each statement is a round trip that
+ * concurrent filings queue behind).
+ */
+export async function insertFiling(
+  tx: Tx,
+  input: {
+    administrationId: string;
+    newParties: readonly string[];
+    batches: readonly (typeof screeningBatches.$inferInsert)[];
+    common: ResultBatchColumns;
+    results: readonly (NewResult & { batchId: string })[];
+  },
+) {
+  const alongside = [
+    partiesInsert(input.administrationId, input.newParties),
+    recordsetInsert(screeningBatches, input.batches),
+  ].filter((statement): statement is SQL => statement !== undefined);
+  const first = input.results.slice(0, RESULT_CHUNK);
+  const main = first.length > 0 ? resultsInsert(input.common, first) : sql`select 1`;
+  await tx.execute(
+    alongside.length === 0
+      ? main
+      : sql`with ${sql.join(
+          alongside.map((statement, i) => sql`${sql.raw(`w${i}`)} as (${statement})`),
+          sql`, `,
+        )} ${main}`,
+  );
+  await insertResults(tx, input.common, input.results.slice(RESULT_CHUNK));
+}
+
+function resultsInsert(common: ResultBatchColumns, chunk: readonly (NewResult & { batchId: string })[]): SQL {
+  const json = JSON.stringify(
+    chunk.map((r) => ({
+      id: r.id,
+      batch_id: r.batchId,
+      batch_index: r.batchIndex,
+      reference: r.reference,
+      transport_document: r.transportDocument,
+      mode: r.mode,
+      dataset: r.dataset,
+      office: r.office,
+      consignment: r.consignment,
+      lane: r.lane,
+      score: r.score,
+      referrals: r.referrals,
+      fired: r.firedRuleIds,
+      explanation: r.explanation,
+      aeo_facts: r.aeoFacts,
+      is_aeo: r.isAeo,
+      random_draw: r.randomDraw,
+      randomly_selected: r.randomlySelected,
+      capacity_downgraded: r.capacityDowngraded,
+      filing_margin: r.filingMarginHours,
+    })),
+  );
+  return sql`
+    insert into screening_results (
+      id, administration_id, batch_id, batch_index, filer_organisation_id, reference, transport_document, mode,
+      dataset, office, received_at, consignment, lane, score, referrals, fired_rule_ids, explanation,
+      rule_set_version_id, rule_set_id, rule_set_version, policy_revision, watch_lists_revision, aeo_facts,
+      is_aeo, random_draw, randomly_selected, capacity_downgraded, filing_margin_hours)
+    select r.id, ${common.administrationId}::uuid, r.batch_id, r.batch_index,
+           ${common.filerOrganisationId}::uuid, r.reference, r.transport_document, r.mode, r.dataset, r.office,
+           ${common.receivedAt.toISOString()}::timestamptz, r.consignment, r.lane, r.score, r.referrals, r.fired,
+           r.explanation, ${common.ruleSetVersionId}::uuid, ${common.ruleSetId}, ${common.ruleSetVersion}::int,
+           ${common.policyRevision}::int, ${common.watchListsRevision}::int, r.aeo_facts, r.is_aeo, r.random_draw,
+           r.randomly_selected, r.capacity_downgraded, r.filing_margin
+      from jsonb_to_recordset(${json}::jsonb) as r(
+        id uuid, batch_id uuid, batch_index int, reference text, transport_document text, mode text, dataset text, office text,
+        consignment jsonb, lane text, score float8, referrals text[], fired text[], explanation jsonb,
+        aeo_facts jsonb, is_aeo bool, random_draw float8, randomly_selected bool, capacity_downgraded bool,
+        filing_margin float8)`;
 }
 
 export async function findBatch(
