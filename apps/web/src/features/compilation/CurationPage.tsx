@@ -112,6 +112,9 @@ export function CurationPage() {
               type="button"
               className="btn btn--primary"
               onClick={() => setEditing('new')}
+              // A new entry starts from the administration's country and name: wait until they are known
+              // (a form opened earlier kept an empty country).
+              disabled={organisation.status === 'loading'}
               data-testid="curation-new"
             >
               {t('compilation.curation.new')}
