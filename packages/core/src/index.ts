@@ -21,6 +21,6 @@ export {
   randomToken,
   sha256Hex,
 } from './shared/crypto.js';
-export { hasNulCharacter, type NulProblem, nulCharacterProblems } from './shared/nul-character.js';
+export { nulCharacterProblems } from './shared/nul-character.js';
 export { type Change, recordChange } from './shared/record-change.js';
 export * from './signing/index.js';

@@ -81,8 +81,10 @@ export async function persist(tx: Tx, actor: Actor, p: Persist): Promise<void> {
   const screened = p.batches.flatMap((b) => b.screened);
   const capacities = new Map(context.settings.officeCapacities.map((c) => [c.office, c.dailyRedCapacity]));
   /** Red selections at an office with a daily capacity: decided under that office's lock, below. */
-  const capacityBound = (s: Screened) =>
-    s.decision.lane === 'red' && s.office !== null && capacities.has(s.office);
+  const bound = screened.filter(
+    (s) => s.decision.lane === 'red' && s.office !== null && capacities.has(s.office),
+  );
+  const isBound = new Set(bound);
 
   const columns: repo.ResultBatchColumns = {
     administrationId,
@@ -125,9 +127,8 @@ export async function persist(tx: Tx, actor: Actor, p: Persist): Promise<void> {
       requestId: b.actor.requestId ?? null,
     })),
     common: columns,
-    results: rowsOf((s) => !capacityBound(s)),
+    results: rowsOf((s) => !isBound.has(s)),
   });
-  const bound = screened.filter(capacityBound);
   if (bound.length > 0) {
     const offices = [...new Set(bound.map((s) => s.office!))];
     const day = officeDay(p.receivedAt, context.settings.timeZone);
@@ -142,11 +143,10 @@ export async function persist(tx: Tx, actor: Actor, p: Persist): Promise<void> {
       }
     }
     await repo.addOfficeUsage(tx, { administrationId, day, added: capacity.added });
-    const decided = new Set(bound);
     await repo.insertResults(
       tx,
       columns,
-      rowsOf((s) => decided.has(s)),
+      rowsOf((s) => isBound.has(s)),
     );
   }
   const rows = p.batches.map((b) => b.screened.map((s) => stored.get(s)!));

@@ -97,7 +97,6 @@ export async function addOfficeUsage(
      where u.administration_id = ${input.administrationId} and u.day = ${input.day}::date and u.office = a.o`);
 }
 
-/** The batch rows of one request or of a group of concurrent requests, in one statement. */
 export interface NewResult {
   id: string;
   batchIndex: number;
