@@ -20,6 +20,8 @@
  * (read from /proc: a local server on Linux), "queries/req" the statements the server sent to PostgreSQL
  * per request (PostgreSQL only). On a shared machine these stay meaningful when throughput does not:
  * throughput ≈ cores / (server + postgres µs per consignment). "load gen cpu %" is what autocannon took.
+ * "events undispatched at end" is the outbox backlog when a run ends: the dispatcher (one event per result,
+ * to JetStream when NATS_URL is set) must keep up, or its work is missing from the figures.
  * BENCH_CPU_PROF=dir writes a CPU profile of each server.
  *
  * The `reference` engine (run first; BENCH_ENGINES picks engines) is the peer the issue names for scale: a
@@ -63,6 +65,7 @@ async function serveReference() {
   process.on('message', (message) => {
     if (message === 'cpu') process.send({ cpu: process.cpuUsage(), queries: 0, database: null });
     if (message === 'count') process.send({ count: 0 });
+    if (message === 'backlog') process.send({ backlog: null });
   });
   process.send({ address, secret: 'none' });
   stopOnDisconnect(() => app.close());
@@ -138,6 +141,12 @@ async function serve(engine) {
   process.on('message', async (message) => {
     if (message === 'cpu') process.send({ cpu: process.cpuUsage(), queries, database: await databaseCpu() });
     if (message === 'count') process.send({ count: await stored() });
+    if (message === 'backlog') {
+      const [{ n }] = await database.query(
+        'select count(*)::int as n from outbox_events where dispatched_at is null',
+      );
+      process.send({ backlog: Number(n) });
+    }
   });
   process.send({ address, secret });
   stopOnDisconnect(async () => {
@@ -234,6 +243,9 @@ async function load(autocannon, target, { mode, seconds, connections, bodiesFor 
   });
   const after = await ask(target.child, 'cpu', 'cpu');
   const own = process.cpuUsage(before[0]);
+  // Events the outbox dispatcher had not yet delivered when the run ended: a dispatcher that falls behind
+  // leaves its work out of the CPU figures (and its backlog grows without bound under sustained load).
+  const { backlog } = await ask(target.child, 'backlog', 'backlog');
   return {
     result,
     wrong,
@@ -244,6 +256,7 @@ async function load(autocannon, target, { mode, seconds, connections, bodiesFor 
     databaseUs:
       after.database === null || before[1].database === null ? null : after.database - before[1].database,
     loadGenUs: own.user + own.system,
+    backlog,
     seconds,
   };
 }
@@ -347,7 +360,7 @@ function row(
   engine,
   mode,
   connections,
-  { result, wrong, acknowledged, serverUs, databaseUs, queries, loadGenUs, seconds },
+  { result, wrong, acknowledged, serverUs, databaseUs, queries, loadGenUs, backlog, seconds },
 ) {
   const total = result.requests.total;
   return {
@@ -367,6 +380,7 @@ function row(
       databaseUs !== null && acknowledged ? Math.round(databaseUs / acknowledged) : null,
     'queries/req': engine === 'postgres' && total ? Math.round((queries / total) * 10) / 10 : null,
     'load gen cpu %': Math.round((loadGenUs / (seconds * 1e6)) * 100),
+    'events undispatched at end': backlog,
   };
 }
 

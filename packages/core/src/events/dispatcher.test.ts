@@ -37,6 +37,18 @@ function recorder(pattern = 'test.*') {
   return { subscribers, seen };
 }
 
+/** A dispatcher whose NATS publisher is `publish`, and the events its subscribers saw. */
+function withPublisher(publish: (event: DomainEvent) => Promise<void>) {
+  const { subscribers, seen } = recorder('test.*');
+  const dispatcher = new OutboxDispatcher({
+    database: t.database,
+    subscribers,
+    pollMs: 50,
+    publisher: { publish },
+  });
+  return { dispatcher, seen };
+}
+
 async function outboxRow(type: string) {
   const [row] = await t.database.query<{
     dispatched_at: Date | null;
@@ -176,22 +188,14 @@ describe('outbox dispatcher', () => {
   });
 
   it('keeps an event whose NATS publish fails undispatched, in order, without calling subscribers', async () => {
-    const { subscribers, seen } = recorder('test.*');
     let failNext = true;
     const published: string[] = [];
-    const dispatcher = new OutboxDispatcher({
-      database: t.database,
-      subscribers,
-      pollMs: 50,
-      publisher: {
-        async publish(event) {
-          if (failNext) {
-            failNext = false;
-            throw new Error('no responders available');
-          }
-          published.push(event.type);
-        },
-      },
+    const { dispatcher, seen } = withPublisher(async (event) => {
+      if (failNext) {
+        failNext = false;
+        throw new Error('no responders available');
+      }
+      published.push(event.type);
     });
     await commitEvent(t.ctx.db, { organisationId: nl, type: 'test.publish_first' });
     await commitEvent(t.ctx.db, { organisationId: nl, type: 'test.publish_second' });
@@ -205,9 +209,47 @@ describe('outbox dispatcher', () => {
     });
 
     expect(await dispatcher.dispatchPending()).toMatchObject({ events: 2, blocked: false });
-    expect(published).toEqual(['test.publish_first', 'test.publish_second']);
+    // The second was published with the first in the failed pass, and again after it: JetStream drops the
+    // copy by its message id; subscribers see each event once, in order.
+    expect(published).toEqual(['test.publish_second', 'test.publish_first', 'test.publish_second']);
     expect(seen.map((e) => e.type)).toEqual(['test.publish_first', 'test.publish_second']);
     expect(await outboxRow('test.publish_first')).toMatchObject({ dispatch_attempts: 2, last_error: null });
+  });
+
+  it('publishes a pass to NATS all at once, and stops at the first failed one though later ones succeeded', async () => {
+    let inFlight = 0;
+    let mostInFlight = 0;
+    let failSecond = true;
+    const published: string[] = [];
+    const { dispatcher, seen } = withPublisher(async (event) => {
+      inFlight++;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight--;
+      if (event.type === 'test.pipelined_2' && failSecond) {
+        failSecond = false;
+        throw new Error('timeout');
+      }
+      published.push(event.type);
+    });
+    for (const n of [1, 2, 3])
+      await commitEvent(t.ctx.db, { organisationId: nl, type: `test.pipelined_${n}` });
+
+    expect(await dispatcher.dispatchPending()).toMatchObject({ events: 1, blocked: true });
+    expect(mostInFlight).toBe(3);
+    // The third was stored by NATS, but it follows the failed one: it is neither given to subscribers nor
+    // stamped, and is published again (JetStream drops the copy by its message id).
+    expect(published).toEqual(['test.pipelined_1', 'test.pipelined_3']);
+    expect(seen.map((e) => e.type)).toEqual(['test.pipelined_1']);
+    expect(await outboxRow('test.pipelined_2')).toMatchObject({
+      dispatched_at: null,
+      last_error: expect.stringContaining('timeout'),
+    });
+    expect(await outboxRow('test.pipelined_3')).toMatchObject({ dispatched_at: null, dispatch_attempts: 0 });
+
+    expect(await dispatcher.dispatchPending()).toMatchObject({ events: 2, blocked: false });
+    expect(seen.map((e) => e.type)).toEqual(['test.pipelined_1', 'test.pipelined_2', 'test.pipelined_3']);
+    expect((await outboxRow('test.pipelined_3'))?.dispatched_at).not.toBeNull();
   });
 
   it('shares the backlog between two dispatchers on PostgreSQL without handing out an event twice', async (test) => {
