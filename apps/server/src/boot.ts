@@ -25,7 +25,12 @@ export async function openConfiguredDatabase(
     const database = await openDatabase(
       config.database.kind === 'pglite'
         ? { kind: 'pglite', dataDir: config.database.dataDir }
-        : { kind: 'postgres', url: config.database.url, poolSize: config.database.poolSize },
+        : {
+            kind: 'postgres',
+            url: config.database.url,
+            poolSize: config.database.poolSize,
+            preparedStatements: config.database.preparedStatements,
+          },
     );
     if (options.migrate ?? true) await migrateDatabase(database);
     if (options.seed ?? config.seedDemo) await seedDemoData({ db: database.db, config });

@@ -73,7 +73,17 @@ describe('loadConfig', () => {
 
   it('uses PostgreSQL with the given secrets and seeds nothing unless asked', () => {
     const config = loadConfig({ DATA_DIR: freshDir(), ...PG });
-    expect(config.database).toEqual({ kind: 'postgres', url: PG.DATABASE_URL, poolSize: 10 });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: PG.DATABASE_URL,
+      poolSize: 10,
+      preparedStatements: true,
+    });
+    expect(
+      loadConfig({ DATA_DIR: freshDir(), ...PG, DATABASE_PREPARED_STATEMENTS: 'false' }).database,
+    ).toMatchObject({
+      preparedStatements: false,
+    });
     expect(config.secrets.session).toBe(SECRET);
     expect(config.secrets.keyEncryptionKey.equals(Buffer.from(KEY, 'base64'))).toBe(true);
     expect(config.seedDemo).toBe(false);

@@ -30,6 +30,8 @@ export const EnvSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    // `false` behind a connection pooler in transaction mode that cannot keep prepared statements.
+    DATABASE_PREPARED_STATEMENTS: bool.default(true),
     SEED_DEMO: bool.optional(),
     NATS_URL: z
       .string()
@@ -132,7 +134,9 @@ export interface AppConfig {
   publicUrl?: string;
   logLevel: Env['LOG_LEVEL'];
   dataDir: string;
-  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+  database:
+    | { kind: 'pglite'; dataDir: string }
+    | { kind: 'postgres'; url: string; poolSize: number; preparedStatements: boolean };
   seedDemo: boolean;
   nats?: { url: string; stream: string };
   secrets: { session: string; keyEncryptionKey: Buffer };
@@ -201,7 +205,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     dataDir,
     database: env.DATABASE_URL
-      ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
+      ? {
+          kind: 'postgres',
+          url: env.DATABASE_URL,
+          poolSize: env.DATABASE_POOL_SIZE,
+          preparedStatements: env.DATABASE_PREPARED_STATEMENTS,
+        }
       : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     seedDemo: env.SEED_DEMO ?? embedded,
     nats: env.NATS_URL ? { url: env.NATS_URL, stream: env.NATS_STREAM } : undefined,

@@ -5,6 +5,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { PreparingClient } from './prepared-statements.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -14,7 +15,13 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob }
-  | { kind: 'postgres'; url: string; poolSize?: number };
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize?: number;
+      /** Prepare the statements the process repeats (default true; see prepared-statements.ts). */
+      preparedStatements?: boolean;
+    };
 
 export interface Database {
   kind: 'pglite' | 'postgres';
@@ -59,6 +66,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     };
   }
   const pool = new pg.Pool({
+    // Statements the process repeats are prepared once per connection (prepared-statements.ts).
+    ...(target.preparedStatements === false ? {} : { Client: PreparingClient }),
     connectionString: target.url,
     max: target.poolSize ?? 10,
     connectionTimeoutMillis: 10_000,
