@@ -10,17 +10,14 @@ export const AUDIT_HEAD_KEY = 'audit.head';
 // Names the advisory lock that serialises appends, so that `seq` and `prev_hash` form one chain.
 const AUDIT_LOCK_KEY = 7_411_202_402;
 
-export async function lockAuditChain(tx: Tx): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
+/** Taken by every audited writer until it commits: the chain grows one entry at a time. */
+export function lockAuditChainStatement(): SQL {
+  return sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`;
 }
 
-export async function findLastAuditRow(tx: Db | Tx): Promise<Pick<AuditRow, 'seq' | 'hash'> | undefined> {
-  const [row] = await tx
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
-  return row;
+/** The last entry's `seq` and `hash` (rows of `seq`, `hash`), for `sendInOrder` after the lock. */
+export function lastAuditRowStatement(): SQL {
+  return sql`select ${auditLog.seq} as seq, ${auditLog.hash} as hash from ${auditLog} order by ${auditLog.seq} desc limit 1`;
 }
 
 /** The entry and the head that names it, in one statement (a writable CTE: one round trip, not two). */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, AuditPage, AuditQuery, AuditVerification } from '@aeolus/contracts';
 import type { Db, Tx } from '../db/client.js';
+import { sendInOrder } from '../db/pipeline.js';
 import type { Actor } from '../identity/actor.js';
 import { actorId, actorOrganisationId } from '../identity/actor.js';
 import { authorize, tenantOf } from '../identity/authorization.js';
@@ -26,10 +27,12 @@ export async function appendAudit(
   actor: Actor,
   record: AuditRecord,
 ): Promise<{ seq: number; hash: string }> {
-  await repo.lockAuditChain(tx);
-  const last = await repo.findLastAuditRow(tx);
-  const seq = (last?.seq ?? 0) + 1;
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  // The chain's lock, then its head: two statements, as a statement's snapshot predates the lock it waits
+  // for; sent together, answered in one round trip (db/pipeline.ts).
+  const [, head] = await sendInOrder(tx, [repo.lockAuditChainStatement(), repo.lastAuditRowStatement()]);
+  const last = head?.[0];
+  const seq = (last ? Number(last.seq) : 0) + 1;
+  const prevHash = last ? String(last.hash) : GENESIS_HASH;
   const content = {
     seq,
     id: randomUUID(),

@@ -69,6 +69,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // Statements the process repeats are prepared once per connection (prepared-statements.ts).
     ...(target.preparedStatements === false ? {} : { Client: PreparingClient }),
     connectionString: target.url,
+    // Statements sent without waiting for the previous answer go out together (db/pipeline.ts); the server
+    // still runs them one by one in that order. Code that awaits each statement behaves as before.
+    pipeline: true,
     max: target.poolSize ?? 10,
     connectionTimeoutMillis: 10_000,
   });

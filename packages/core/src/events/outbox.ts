@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { recordsetInsert } from '../db/bulk-insert.js';
 import type { Tx } from '../db/client.js';
+import { sendInOrder } from '../db/pipeline.js';
 import { outboxEvents } from './events.tables.js';
 
 /** The channel on which a committed outbox insert wakes dispatchers (PostgreSQL and PGlite both NOTIFY). */
@@ -58,7 +59,6 @@ export async function enqueueEvents(
   events: readonly NewEvent[],
 ): Promise<{ id: string; seq: number }[]> {
   if (events.length === 0) return [];
-  await tx.execute(sql`select pg_advisory_xact_lock(${OUTBOX_ORDER_LOCK_KEY})`);
   const insert = recordsetInsert(
     outboxEvents,
     events.map((event) => ({
@@ -72,11 +72,14 @@ export async function enqueueEvents(
     })),
     ['id', 'seq'],
   )!;
-  // The rows and one wake-up naming the last seq, in one statement.
-  const result = await tx.execute(sql`
+  // The lock, then the rows and one wake-up naming the last seq: the lock is its own statement (in one
+  // statement nothing makes the rows draw their seq after it is held), sent with the insert in one round trip.
+  const [, rows] = await sendInOrder(tx, [
+    sql`select pg_advisory_xact_lock(${OUTBOX_ORDER_LOCK_KEY})`,
+    sql`
     with inserted as (${insert}),
          woken as (select pg_notify(${OUTBOX_CHANNEL}, max(seq)::text) from inserted)
-    select inserted.id, inserted.seq from inserted cross join woken`);
-  const rows = (result as unknown as { rows: { id: string; seq: number }[] }).rows;
-  return rows.map((r) => ({ id: r.id, seq: Number(r.seq) }));
+    select inserted.id, inserted.seq from inserted cross join woken`,
+  ]);
+  return rows!.map((r) => ({ id: String(r.id), seq: Number(r.seq) }));
 }

@@ -109,7 +109,9 @@ export async function persist(tx: Tx, actor: Actor, p: Persist): Promise<void> {
   // The parties, the batch rows and the results that capacity cannot change are stored first, before the
   // office-day counters are locked: the lock serialises the filings of an administration until they
   // commit, so it is held only around the few red selections it decides, not around storing the batch.
-  await repo.insertFiling(tx, {
+  // Sent now; what follows is sent behind it without waiting for its answer (db/pipeline.ts). If it fails,
+  // its error is the one thrown: it is answered before the statements the failure then aborts.
+  const filing = repo.insertFiling(tx, {
     administrationId,
     newParties: p.newParties,
     batches: p.batches.map((b) => ({
@@ -129,95 +131,99 @@ export async function persist(tx: Tx, actor: Actor, p: Persist): Promise<void> {
     common: columns,
     results: rowsOf((s) => !isBound.has(s)),
   });
-  if (bound.length > 0) {
-    const offices = [...new Set(bound.map((s) => s.office!))];
-    const day = officeDay(p.receivedAt, context.settings.timeZone);
-    const used = await repo.lockOfficeUsage(tx, { administrationId, day, offices });
-    const capacity = applyCapacity({ candidates: bound.map(capacityCandidate), capacities, used, day });
-    for (const [i, step] of capacity.steps) {
-      const decision = bound[i]!.decision;
-      decision.steps.push(step);
-      if (capacity.downgraded.has(i)) {
-        decision.lane = 'yellow';
-        bound[i]!.downgraded = true;
+  // Capacity, the audit entry and the events, sent behind the filing's statement.
+  const rest = async () => {
+    if (bound.length > 0) {
+      const offices = [...new Set(bound.map((s) => s.office!))];
+      const day = officeDay(p.receivedAt, context.settings.timeZone);
+      const used = await repo.lockOfficeUsage(tx, { administrationId, day, offices });
+      const capacity = applyCapacity({ candidates: bound.map(capacityCandidate), capacities, used, day });
+      for (const [i, step] of capacity.steps) {
+        const decision = bound[i]!.decision;
+        decision.steps.push(step);
+        if (capacity.downgraded.has(i)) {
+          decision.lane = 'yellow';
+          bound[i]!.downgraded = true;
+        }
       }
+      await repo.addOfficeUsage(tx, { administrationId, day, added: capacity.added });
+      await repo.insertResults(
+        tx,
+        columns,
+        rowsOf((s) => isBound.has(s)),
+      );
     }
-    await repo.addOfficeUsage(tx, { administrationId, day, added: capacity.added });
-    await repo.insertResults(
-      tx,
-      columns,
-      rowsOf((s) => isBound.has(s)),
-    );
-  }
-  const rows = p.batches.map((b) => b.screened.map((s) => stored.get(s)!));
+    const rows = p.batches.map((b) => b.screened.map((s) => stored.get(s)!));
 
-  const summaries = p.batches.map((b, i) => {
-    const lanes: Record<Lane, number> = { green: 0, blue: 0, yellow: 0, red: 0 };
-    for (const row of rows[i]!) lanes[row.lane as Lane]++;
-    return {
-      batchId: b.batchId,
-      format: b.format,
-      items: b.itemCount,
-      accepted: b.screened.length,
-      rejected: b.rejected.length,
-      lanes,
-      ...(p.batches.length > 1 ? { requestId: b.actor.requestId ?? null } : {}),
-    };
-  });
-  const { batchId: onlyBatchId, ...only } = summaries[0]!;
-  await appendAudit(tx, actor, {
-    action: 'screening.batch.filed',
-    subjectType: 'screening_batch',
-    // A group of concurrent single filings: one entry naming every batch (and its request) in the summary.
-    subjectId: summaries.length === 1 ? onlyBatchId : null,
-    organisationId: p.filerOrganisationId,
-    summary: {
-      after:
-        summaries.length === 1
-          ? { administrationId, ...only, ruleSetVersionId: context.version.id }
-          : { administrationId, batches: summaries, ruleSetVersionId: context.version.id },
-    },
-  });
-  const events: NewEvent[] = [];
-  p.batches.forEach((b, i) => {
-    const requestId = b.actor.requestId ?? null;
-    events.push({
-      type: 'screening.batch.filed',
-      organisationId: p.filerOrganisationId,
-      subjectType: 'screening_batch',
-      subjectId: b.batchId,
-      payload: {
+    const summaries = p.batches.map((b, i) => {
+      const lanes: Record<Lane, number> = { green: 0, blue: 0, yellow: 0, red: 0 };
+      for (const row of rows[i]!) lanes[row.lane as Lane]++;
+      return {
         batchId: b.batchId,
-        administrationId,
+        format: b.format,
+        items: b.itemCount,
         accepted: b.screened.length,
         rejected: b.rejected.length,
-      },
-      requestId,
+        lanes,
+        ...(p.batches.length > 1 ? { requestId: b.actor.requestId ?? null } : {}),
+      };
     });
-    for (const row of rows[i]!) {
+    const { batchId: onlyBatchId, ...only } = summaries[0]!;
+    await appendAudit(tx, actor, {
+      action: 'screening.batch.filed',
+      subjectType: 'screening_batch',
+      // A group of concurrent single filings: one entry naming every batch (and its request) in the summary.
+      subjectId: summaries.length === 1 ? onlyBatchId : null,
+      organisationId: p.filerOrganisationId,
+      summary: {
+        after:
+          summaries.length === 1
+            ? { administrationId, ...only, ruleSetVersionId: context.version.id }
+            : { administrationId, batches: summaries, ruleSetVersionId: context.version.id },
+      },
+    });
+    const events: NewEvent[] = [];
+    p.batches.forEach((b, i) => {
+      const requestId = b.actor.requestId ?? null;
       events.push({
-        type: 'screening.consignment.screened',
-        organisationId: administrationId,
-        subjectType: 'screening_result',
-        subjectId: row.id,
+        type: 'screening.batch.filed',
+        organisationId: p.filerOrganisationId,
+        subjectType: 'screening_batch',
+        subjectId: b.batchId,
         payload: {
-          resultId: row.id,
           batchId: b.batchId,
-          reference: row.reference,
-          filerOrganisationId: p.filerOrganisationId,
-          mode: row.mode,
-          office: row.office,
-          lane: row.lane,
-          score: row.score,
-          referrals: row.referrals,
-          isAeo: row.isAeo,
-          ruleSetVersionId: context.version.id,
+          administrationId,
+          accepted: b.screened.length,
+          rejected: b.rejected.length,
         },
         requestId,
       });
+      for (const row of rows[i]!) {
+        events.push({
+          type: 'screening.consignment.screened',
+          organisationId: administrationId,
+          subjectType: 'screening_result',
+          subjectId: row.id,
+          payload: {
+            resultId: row.id,
+            batchId: b.batchId,
+            reference: row.reference,
+            filerOrganisationId: p.filerOrganisationId,
+            mode: row.mode,
+            office: row.office,
+            lane: row.lane,
+            score: row.score,
+            referrals: row.referrals,
+            isAeo: row.isAeo,
+            ruleSetVersionId: context.version.id,
+          },
+          requestId,
+        });
+      }
+    });
+    for (let start = 0; start < events.length; start += EVENT_CHUNK) {
+      await enqueueEvents(tx, events.slice(start, start + EVENT_CHUNK));
     }
-  });
-  for (let start = 0; start < events.length; start += EVENT_CHUNK) {
-    await enqueueEvents(tx, events.slice(start, start + EVENT_CHUNK));
-  }
+  };
+  await Promise.all([filing, rest()]);
 }

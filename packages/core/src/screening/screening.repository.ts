@@ -2,6 +2,7 @@ import type { AeoFact, Consignment, ScreeningExplanation } from '@aeolus/contrac
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { recordsetInsert } from '../db/bulk-insert.js';
 import type { Db, Tx } from '../db/client.js';
+import { sendInOrder } from '../db/pipeline.js';
 import { organisations } from '../identity/identity.tables.js';
 import {
   screeningBatches,
@@ -169,15 +170,20 @@ export async function insertFiling(
   ].filter((statement): statement is SQL => statement !== undefined);
   const first = input.results.slice(0, RESULT_CHUNK);
   const main = first.length > 0 ? resultsInsert(input.common, first) : sql`select 1`;
-  await tx.execute(
+  const rest: SQL[] = [];
+  for (let start = RESULT_CHUNK; start < input.results.length; start += RESULT_CHUNK) {
+    rest.push(resultsInsert(input.common, input.results.slice(start, start + RESULT_CHUNK)));
+  }
+  // All sent at once (not a microtask later): statements the caller sends next follow them in the pipeline.
+  await sendInOrder(tx, [
     alongside.length === 0
       ? main
       : sql`with ${sql.join(
           alongside.map((statement, i) => sql`${sql.raw(`w${i}`)} as (${statement})`),
           sql`, `,
         )} ${main}`,
-  );
-  await insertResults(tx, input.common, input.results.slice(RESULT_CHUNK));
+    ...rest,
+  ]);
 }
 
 function resultsInsert(common: ResultBatchColumns, chunk: readonly (NewResult & { batchId: string })[]): SQL {
