@@ -7,6 +7,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/Badge.js';
+import { ChoiceRow } from '../../components/ChoiceRow.js';
 import { TextField } from '../../components/Field.js';
 import { EditableSection, type SectionEditorProps } from './EditablePanel.js';
 import { EditorForm, fieldId, LocalisedFields, NumberField, useProgrammeEditor } from './ProgrammeForm.js';
@@ -153,20 +154,13 @@ function GeneralEditor({ programme, onCancel, onSaved }: SectionEditorProps) {
       </fieldset>
       <fieldset className="fieldset field">
         <legend className="field__label">{t('aeoProgramme.general.validity')}</legend>
-        <div className="choice-row">
-          {(['open_ended', 'fixed_term'] as const).map((option) => (
-            <label key={option} className="choice">
-              <input
-                type="radio"
-                name="validity-kind"
-                value={option}
-                checked={kind === option}
-                onChange={() => setKind(option)}
-              />
-              <span>{t(`aeoProgramme.validity.${option}`)}</span>
-            </label>
-          ))}
-        </div>
+        <ChoiceRow
+          name="validity-kind"
+          options={['open_ended', 'fixed_term'] as const}
+          value={kind}
+          onChange={setKind}
+          label={(option) => <span>{t(`aeoProgramme.validity.${option}`)}</span>}
+        />
       </fieldset>
       <NumberField
         path={yearsPath}

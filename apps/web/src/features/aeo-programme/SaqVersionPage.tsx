@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert } from '../../components/Alert.js';
+import { ChoiceRow } from '../../components/ChoiceRow.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Icon } from '../../components/Icon.js';
 import { LoadError } from '../../components/LoadError.js';
@@ -257,23 +258,18 @@ export function SaqVersionPage({
               api.smeVariant ? (
                 <fieldset className="fieldset">
                   <legend className="visually-hidden">{t('aeoProgramme.saq.variant')}</legend>
-                  <div className="choice-row">
-                    {(['standard', 'sme'] as const).map((option) => (
-                      <label key={option} className="choice">
-                        <input
-                          type="radio"
-                          name="saq-variant"
-                          value={option}
-                          checked={variant === option}
-                          onChange={() => setVariant(option)}
-                          data-testid={`saq-variant-${option}`}
-                        />
-                        <span>
-                          {t(`aeoProgramme.saq.variants.${option}`, { count: data.variants[option].length })}
-                        </span>
-                      </label>
-                    ))}
-                  </div>
+                  <ChoiceRow
+                    name="saq-variant"
+                    options={['standard', 'sme'] as const}
+                    value={variant}
+                    onChange={setVariant}
+                    label={(option) => (
+                      <span>
+                        {t(`aeoProgramme.saq.variants.${option}`, { count: data.variants[option].length })}
+                      </span>
+                    )}
+                    testId={(option) => `saq-variant-${option}`}
+                  />
                 </fieldset>
               ) : undefined
             }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert.js';
+import { ChoiceRow } from '../../components/ChoiceRow.js';
 import { TextField } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';
 import { useNotices } from '../../components/Notices.js';
@@ -65,20 +66,14 @@ export function ProfileDetailsForm() {
           <p className="field__hint" id={`${legendId}-hint`}>
             {t('profile.details.languageHint')}
           </p>
-          <div className="choice-row">
-            {LANGUAGES.map((l) => (
-              <label key={l} className="choice" lang={l}>
-                <input
-                  type="radio"
-                  name="profile-locale"
-                  value={l}
-                  checked={locale === l}
-                  onChange={() => setLocale(l)}
-                />
-                <span>{LANGUAGE_NAMES[l]}</span>
-              </label>
-            ))}
-          </div>
+          <ChoiceRow
+            name="profile-locale"
+            options={LANGUAGES}
+            value={locale}
+            onChange={setLocale}
+            label={(l) => <span>{LANGUAGE_NAMES[l]}</span>}
+            lang={(l) => l}
+          />
         </fieldset>
         <FormActions busy={busy} submitLabel={t('profile.details.save')} />
       </form>

@@ -2,6 +2,7 @@ import { OUTCOMES, type OutcomeKind, type ScreeningOutcome } from '@aeolus/contr
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert.js';
+import { ChoiceRow } from '../../components/ChoiceRow.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { TextAreaField } from '../../components/Field.js';
 import { useNotices } from '../../components/Notices.js';
@@ -121,24 +122,19 @@ export function OutcomePanel({
                 {t('riskResults.outcomeForm.missing')}
               </p>
             ) : null}
-            <div className="choice-row">
-              {OUTCOMES.map((o) => (
-                <label key={o} className="choice">
-                  <input
-                    type="radio"
-                    name="risk-outcome"
-                    value={o}
-                    checked={choice === o}
-                    onChange={() => setChoice(o)}
-                    data-testid={`risk-outcome-${o}`}
-                  />
-                  <span className="stack">
-                    <span>{t(`riskResults.outcome.${o}`)}</span>
-                    <span className="muted small">{t(`riskResults.outcomeForm.hint.${o}`)}</span>
-                  </span>
-                </label>
-              ))}
-            </div>
+            <ChoiceRow
+              name="risk-outcome"
+              options={OUTCOMES}
+              value={choice}
+              onChange={setChoice}
+              label={(o) => (
+                <span className="stack">
+                  <span>{t(`riskResults.outcome.${o}`)}</span>
+                  <span className="muted small">{t(`riskResults.outcomeForm.hint.${o}`)}</span>
+                </span>
+              )}
+              testId={(o) => `risk-outcome-${o}`}
+            />
           </fieldset>
           <TextAreaField
             id="risk-outcome-notes"
