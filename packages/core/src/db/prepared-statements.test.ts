@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@aeolus/core/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisations } from '../identity/identity.tables.js';
-import { openDatabase } from './client.js';
+import { type Db, openDatabase, type Tx } from './client.js';
 import { statementName } from './prepared-statements.js';
 
 describe('statementName', () => {
@@ -88,21 +88,15 @@ describe('prepared statements on PostgreSQL', () => {
 
   it('serves Drizzle queries, in and out of transactions, with the same answers', async () => {
     const { db } = t.database;
-    const read = () =>
-      db
+    const read = (on: Db | Tx) =>
+      on
         .select({ n: sql<number>`count(*)::int` })
         .from(organisations)
         .where(sql`${organisations.name} like ${'%(demo)%'}`);
-    const first = await read();
-    for (let i = 0; i < 4; i++) expect(await read()).toEqual(first);
+    const first = await read(db);
+    for (let i = 0; i < 4; i++) expect(await read(db)).toEqual(first);
     await db.transaction(async (tx) => {
-      for (let i = 0; i < 4; i++)
-        expect(
-          await tx
-            .select({ n: sql<number>`count(*)::int` })
-            .from(organisations)
-            .where(sql`${organisations.name} like ${'%(demo)%'}`),
-        ).toEqual(first);
+      for (let i = 0; i < 4; i++) expect(await read(tx)).toEqual(first);
     });
     expect(first[0]!.n).toBeGreaterThan(0);
   });

@@ -32,22 +32,8 @@ export interface NewEvent {
  * state change it describes commits. NOTIFY is transactional too, so dispatchers wake on commit.
  */
 export async function enqueueEvent(tx: Tx, event: NewEvent): Promise<{ id: string; seq: number }> {
-  const id = randomUUID();
-  await tx.execute(sql`select pg_advisory_xact_lock(${OUTBOX_ORDER_LOCK_KEY})`);
-  const [row] = await tx
-    .insert(outboxEvents)
-    .values({
-      id,
-      type: event.type,
-      organisationId: event.organisationId,
-      subjectType: event.subjectType,
-      subjectId: event.subjectId ?? null,
-      payload: JSON.parse(JSON.stringify(event.payload)) as Record<string, unknown>,
-      requestId: event.requestId ?? null,
-    })
-    .returning({ seq: outboxEvents.seq });
-  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${String(row!.seq)})`);
-  return { id, seq: row!.seq };
+  const [written] = await enqueueEvents(tx, [event]);
+  return written!;
 }
 
 /**
